@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Boundaries by dependency (docs/architecture.md): the domain imports no framework,
+// codecs touch no socket, state machines do no I/O. A wrong import fails to compile
+// because the target does not list the module.
+let package = Package(
+    name: "tocsin",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tocsin", targets: ["tocsin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.30.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+    ],
+    targets: [
+        // Domain values and pure logic. Foundation only.
+        .target(name: "TocsinCore"),
+
+        // Wire codecs: framing, text encodings, one file per PDU. No sockets.
+        .target(
+            name: "CarrierWire",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Pure session state machines over an injected clock. No NIO.
+        .target(name: "CarrierSession"),
+
+        // One store over SQLKit for SQLite and PostgreSQL.
+        .target(
+            name: "TocsinStorage",
+            dependencies: [
+                "TocsinCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Composition root, configuration, import/export, CLI commands.
+        .target(
+            name: "TocsinApp",
+            dependencies: [
+                "TocsinCore",
+                "TocsinStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .executableTarget(name: "tocsin", dependencies: ["TocsinApp"]),
+
+        .testTarget(name: "TocsinCoreTests", dependencies: ["TocsinCore"]),
+        .testTarget(
+            name: "CarrierWireTests",
+            dependencies: [
+                "CarrierWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "CarrierSessionTests", dependencies: ["CarrierSession"]),
+        .testTarget(name: "TocsinStorageTests", dependencies: ["TocsinStorage", "TocsinCore"]),
+        .testTarget(name: "TocsinAppTests", dependencies: ["TocsinApp", "TocsinStorage", "TocsinCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import TocsinApp
+await TocsinCommand.main()

@@ -1,0 +1,4 @@
+import Testing
+@testable import CarrierWire
+
+@Test func placeholder() { #expect(1 + 1 == 2) }

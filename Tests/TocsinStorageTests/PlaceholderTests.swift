@@ -1,0 +1,4 @@
+import Testing
+@testable import TocsinStorage
+
+@Test func placeholder() { #expect(1 + 1 == 2) }
