@@ -58,6 +58,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tocsin", dependencies: ["TocsinApp"]),
+        // Fresh databases for tests (SQLite always; PostgreSQL when TOCSIN_TEST_POSTGRES_URL is set).
+        .target(name: "TocsinTestSupport", dependencies: ["TocsinStorage"], path: "Tests/Support"),
 
         .testTarget(name: "TocsinCoreTests", dependencies: ["TocsinCore"]),
         .testTarget(
@@ -69,8 +71,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CarrierSessionTests", dependencies: ["CarrierSession"]),
-        .testTarget(name: "TocsinStorageTests", dependencies: ["TocsinStorage", "TocsinCore"]),
-        .testTarget(name: "TocsinAppTests", dependencies: ["TocsinApp", "TocsinStorage", "TocsinCore"]),
+        .testTarget(name: "TocsinStorageTests", dependencies: ["TocsinStorage", "TocsinCore", "TocsinTestSupport"]),
+        .testTarget(name: "TocsinAppTests", dependencies: ["TocsinApp", "TocsinStorage", "TocsinCore", "TocsinTestSupport",
+                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
     swiftLanguageModes: [.v6]
 )

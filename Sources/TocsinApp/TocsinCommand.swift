@@ -1,7 +1,12 @@
 import ArgumentParser
 
+/// The `tocsin` command line.
 public struct TocsinCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "tocsin", abstract: "Emergency-warning SMS dissemination platform.")
+    public static let configuration = CommandConfiguration(
+        commandName: "tocsin",
+        abstract: "Tocsin — emergency-warning SMS dissemination (12379-style).",
+        subcommands: [DemoCommand.self, MigrateCommand.self, ContactsCommand.self, GroupsCommand.self, NumbersCommand.self,
+                      CatalogueCommand.self, BenchCommand.self]
+    )
     public init() {}
-    public func run() async throws { print("tocsin") }
 }

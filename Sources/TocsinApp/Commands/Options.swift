@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Logging
+import TocsinStorage
+
+/// `--database`, shared by every command that touches storage.
+public struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("sqlite:PATH or postgres://user:pass@host:port/db (default: $TOCSIN_DATABASE, else sqlite:tocsin.sqlite)", valueName: "url"))
+    public var database: String?
+
+    public init() {}
+
+    public var location: DatabaseLocation {
+        get throws {
+            let text = database ?? ProcessInfo.processInfo.environment["TOCSIN_DATABASE"] ?? "sqlite:tocsin.sqlite"
+            do { return try DatabaseLocation(parsing: text) } catch { throw ValidationError(error.message) }
+        }
+    }
+
+    /// Opens the store; with `requireSchema`, refuses an unmigrated or newer database.
+    public func open(requireSchema: Bool = true) async throws -> Store {
+        var logger = Logger(label: "tocsin")
+        logger.logLevel = .warning
+        let store = try await Store.open(try location, logger: logger)
+        if requireSchema {
+            do { try await store.requireCurrentSchema() } catch {
+                try? await store.shutdown()
+                throw error
+            }
+        }
+        return store
+    }
+}
+
+/// Runs `body` with an open store and always closes it.
+func withStore<T>(_ options: DatabaseOptions, requireSchema: Bool = true, _ body: (Store) async throws -> T) async throws -> T {
+    let store = try await options.open(requireSchema: requireSchema)
+    do {
+        let result = try await body(store)
+        try await store.shutdown()
+        return result
+    } catch {
+        try? await store.shutdown()
+        throw error
+    }
+}
+
+/// A one-line progress bar on stderr, drawn only when stderr is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    private let enabled = isatty(STDERR_FILENO) != 0
+    private let label: String
+    private var lastDraw = Date.distantPast
+    private let lock = NSLock()
+
+    init(_ label: String) { self.label = label }
+
+    func update(_ fraction: Double, _ count: Int) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard Date().timeIntervalSince(lastDraw) > 0.1 || fraction >= 1 else { return }
+        lastDraw = Date()
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) \(bar) \(Int(fraction * 100))%  \(count) rows".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import SQLKit
+import TocsinCore
+
+/// Filters for listing contacts. All set filters must match.
+public struct ContactFilter: Sendable, Hashable {
+    /// Substring of the name.
+    public var nameContains: String?
+    public var groupID: Int64?
+    /// Region code; contacts in sub-regions match too.
+    public var regionCodes: Set<String>?
+    public var organisationID: Int64?
+    /// Only temporary users (with a validity window).
+    public var temporaryOnly = false
+    /// Number prefix ("138", or a whole number).
+    public var numberPrefix: String?
+
+    public init(nameContains: String? = nil, groupID: Int64? = nil, regionCodes: Set<String>? = nil, organisationID: Int64? = nil,
+                temporaryOnly: Bool = false, numberPrefix: String? = nil) {
+        self.nameContains = nameContains
+        self.groupID = groupID
+        self.regionCodes = regionCodes
+        self.organisationID = organisationID
+        self.temporaryOnly = temporaryOnly
+        self.numberPrefix = numberPrefix
+    }
+}
+
+extension Store {
+    /// A page of contacts ordered by id, starting after `afterID` (keyset paging: constant cost
+    /// at any depth, also over a million contacts).
+    public func contacts(matching f: ContactFilter = ContactFilter(), afterID: Int64 = 0, limit: Int = 100) async throws -> [ContactRecord] {
+        let q = sql.select()
+            .columns("c.id", "c.name", "c.organisation_id", "c.title", "c.region_code", "c.note", "c.valid_from", "c.valid_until",
+                     "c.quiet_start", "c.quiet_end", "c.quiet_orange")
+            .column(SQLColumn("name", table: "o"), as: "org_name")
+            .from(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")))
+            .join(SQLAlias(SQLIdentifier("organisations"), as: SQLIdentifier("o")), method: SQLJoinMethod.left,
+                  on: SQLColumn("organisation_id", table: "c"), .equal, SQLColumn("id", table: "o"))
+            .where(SQLColumn("id", table: "c"), .greaterThan, SQLBind(afterID))
+        if let s = f.nameContains, !s.isEmpty { _ = q.where(SQLColumn("name", table: "c"), .like, SQLBind("%\(Self.escapeLike(s))%")) }
+        if let r = f.regionCodes { _ = q.where(SQLColumn("region_code", table: "c"), .in, r.sorted().map { SQLBind($0) }) }
+        if let o = f.organisationID { _ = q.where(SQLColumn("organisation_id", table: "c"), .equal, SQLBind(o)) }
+        if f.temporaryOnly { _ = q.where(SQLRaw("(c.valid_from IS NOT NULL OR c.valid_until IS NOT NULL)")) }
+        if let g = f.groupID {
+            _ = q.where(SQLColumn("id", table: "c"), .in, SQLGroupExpression(SQLRaw("SELECT contact_id FROM group_members WHERE group_id = "), SQLBind(g)))
+        }
+        if let p = f.numberPrefix, !p.isEmpty {
+            _ = q.where(SQLColumn("id", table: "c"), .in,
+                        SQLGroupExpression(SQLRaw("SELECT contact_id FROM contact_numbers WHERE number LIKE "), SQLBind("\(Self.escapeLike(p))%")))
+        }
+        let rows = try await q.orderBy(SQLColumn("id", table: "c")).limit(limit).all()
+        var records: [ContactRecord] = []
+        records.reserveCapacity(rows.count)
+        for row in rows {
+            var quiet: QuietHours?
+            if let s = try row.decode(column: "quiet_start", as: Int?.self), let e = try row.decode(column: "quiet_end", as: Int?.self) {
+                quiet = try? QuietHours(startMinute: s, endMinute: e, orangeOverrides: try row.decode(column: "quiet_orange", as: Bool.self))
+            }
+            let contact = Contact(
+                id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
+                organisationID: try row.decode(column: "organisation_id", as: Int64?.self), title: try row.decode(column: "title", as: String.self),
+                regionCode: try row.decode(column: "region_code", as: String?.self), note: try row.decode(column: "note", as: String.self),
+                numbers: [], validFrom: try row.decode(column: "valid_from", as: Int64?.self).map(Date.init(millis:)),
+                validUntil: try row.decode(column: "valid_until", as: Int64?.self).map(Date.init(millis:)), quietHours: quiet)
+            records.append(ContactRecord(contact: contact, organisationName: try row.decode(column: "org_name", as: String?.self) ?? "", groupNames: []))
+        }
+        guard !records.isEmpty else { return [] }
+        let ids = records.compactMap(\.contact.id)
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        let numbers = try await sql.select().columns("number", "contact_id").from("contact_numbers")
+            .where("contact_id", .in, ids.map { SQLBind($0) }).orderBy("contact_id").orderBy("position").all()
+        for row in numbers {
+            if let i = index[try row.decode(column: "contact_id", as: Int64.self)] {
+                records[i].contact.numbers.append(PhoneNumber(canonical: try row.decode(column: "number", as: String.self)))
+            }
+        }
+        let groups = try await sql.select().column(SQLColumn("contact_id", table: "m")).column(SQLColumn("name", table: "g"))
+            .from(SQLAlias(SQLIdentifier("group_members"), as: SQLIdentifier("m")))
+            .join(SQLAlias(SQLIdentifier("contact_groups"), as: SQLIdentifier("g")), on: SQLColumn("group_id", table: "m"), .equal, SQLColumn("id", table: "g"))
+            .where(SQLColumn("contact_id", table: "m"), .in, ids.map { SQLBind($0) }).all()
+        for row in groups {
+            if let i = index[try row.decode(column: "contact_id", as: Int64.self)] {
+                records[i].groupNames.append(try row.decode(column: "name", as: String.self))
+            }
+        }
+        for i in records.indices { records[i].groupNames.sort() }
+        return records
+    }
+
+    /// One contact by id.
+    public func contact(id: Int64) async throws -> ContactRecord? {
+        try await contacts(afterID: id - 1, limit: 1).first { $0.contact.id == id }
+    }
+
+    static func escapeLike(_ s: String) -> String {
+        // LIKE wildcards in user input are matched literally by dropping them; names and numbers never need them.
+        s.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+    }
+}

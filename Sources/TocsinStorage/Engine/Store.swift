@@ -1,0 +1,129 @@
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// The one store implementation over SQLKit, for SQLite and PostgreSQL.
+///
+/// - SQLite: WAL, one writer connection (transactions serialised by a lock), one reader
+///   connection, busy timeout 5 s, foreign keys on.
+/// - PostgreSQL: a connection pool; each transaction runs on one pooled connection.
+///
+/// Reads use `sql`; every write goes through `transaction`.
+public final class Store: Sendable {
+    public let dialect: StoreDialect
+    public let location: DatabaseLocation
+    /// For reads (and single statements that need no transaction).
+    public let sql: any SQLDatabase
+    let writer: any SQLDatabase
+    let logger: Logger
+    private let writeLock = AsyncSerialLock()
+    private let closer: @Sendable () async throws -> Void
+
+    private init(dialect: StoreDialect, location: DatabaseLocation, sql: any SQLDatabase, writer: any SQLDatabase, logger: Logger,
+                 closer: @escaping @Sendable () async throws -> Void) {
+        self.dialect = dialect
+        self.location = location
+        self.sql = sql
+        self.writer = writer
+        self.logger = logger
+        self.closer = closer
+    }
+
+    /// Opens the database. Does not migrate: call `migrate()` (or `tocsin migrate`).
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "tocsin.storage")) async throws -> Store {
+        switch location {
+        case .sqlite(let path):
+            let w = try await openSQLite(.file(path: path), logger: logger)
+            let r = try await openSQLite(.file(path: path), logger: logger)
+            return Store(dialect: .sqlite, location: location, sql: r.sql(queryLogLevel: .trace), writer: w.sql(queryLogLevel: .trace), logger: logger) {
+                try await r.close()
+                try await w.close()
+            }
+        case .sqliteMemory:
+            let c = try await openSQLite(.memory, logger: logger)
+            return Store(dialect: .sqlite, location: location, sql: c.sql(queryLogLevel: .trace), writer: c.sql(queryLogLevel: .trace), logger: logger) {
+                try await c.close()
+            }
+        case .postgres(let url):
+            let config = try SQLPostgresConfiguration(url: url)
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: config),
+                maxConnectionsPerEventLoop: 4,
+                logger: logger,
+                on: MultiThreadedEventLoopGroup.singleton
+            )
+            let db = pool.database(logger: logger).sql(queryLogLevel: .trace)
+            return Store(dialect: .postgres, location: location, sql: db, writer: db, logger: logger) {
+                try await pool.shutdownAsync()
+            }
+        }
+    }
+
+    private static func openSQLite(_ storage: SQLiteConnection.Storage, logger: Logger) async throws -> SQLiteConnection {
+        let c = try await SQLiteConnection.open(storage: storage, threadPool: .singleton, logger: logger,
+                                                on: MultiThreadedEventLoopGroup.singleton.any())
+        let db = c.sql()
+        try await db.raw("PRAGMA journal_mode = WAL").run()
+        try await db.raw("PRAGMA busy_timeout = 5000").run()
+        try await db.raw("PRAGMA synchronous = NORMAL").run()
+        try await db.raw("PRAGMA foreign_keys = ON").run()
+        return c
+    }
+
+    /// Closes every connection. Call once, at the end.
+    public func shutdown() async throws {
+        try await closer()
+    }
+
+    /// Runs `body` in one transaction on one connection: committed when it returns, rolled back
+    /// when it throws. On SQLite, transactions are serialised (one writer).
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch dialect {
+        case .sqlite:
+            await writeLock.lock()
+            do {
+                let result = try await Self.inTransaction(writer, begin: "BEGIN IMMEDIATE", body)
+                await writeLock.unlock()
+                return result
+            } catch {
+                await writeLock.unlock()
+                throw error
+            }
+        case .postgres:
+            return try await writer.withSession { session in
+                try await Self.inTransaction(session, begin: "BEGIN", body)
+            }
+        }
+    }
+
+    private static func inTransaction<T>(_ db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    /// Reserves `count` new ids for `table` (ids are assigned by the application so that bulk
+    /// inserts can link child rows without a round trip per row). Call inside `transaction`.
+    func reserveIDs(_ count: Int, table: String, in db: any SQLDatabase) async throws -> [Int64] {
+        guard count > 0 else { return [] }
+        switch dialect {
+        case .sqlite:
+            // One writer: nobody else can insert between this read and our inserts.
+            let row = try await db.raw("SELECT COALESCE(MAX(id), 0) AS m FROM \(ident: table)").first()
+            let max = try row?.decode(column: "m", as: Int64.self) ?? 0
+            return (1...Int64(count)).map { max + $0 }
+        case .postgres:
+            let rows = try await db.raw("SELECT nextval(pg_get_serial_sequence(\(bind: table), 'id')) AS id FROM generate_series(1, \(bind: count))").all()
+            return try rows.map { try $0.decode(column: "id", as: Int64.self) }
+        }
+    }
+}
