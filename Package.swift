@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.13.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // Domain values and pure logic. Foundation only.
@@ -34,6 +37,29 @@ let package = Package(
         ),
         // Pure session state machines over an injected clock. No NIO.
         .target(name: "CarrierSession"),
+        // The only socket code on our side: client links, the SGIP report listener, link groups.
+        .target(
+            name: "CarrierGateway",
+            dependencies: [
+                "CarrierWire", "CarrierSession",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        // The carriers' side of each protocol, for the demo, tests and benchmarks.
+        .target(
+            name: "CarrierSimulator",
+            dependencies: [
+                "CarrierWire", "CarrierSession",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // One store over SQLKit for SQLite and PostgreSQL.
         .target(
@@ -71,6 +97,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CarrierSessionTests", dependencies: ["CarrierSession"]),
+        .testTarget(
+            name: "CarrierGatewayTests",
+            dependencies: ["CarrierGateway", "CarrierSimulator", "CarrierWire", "CarrierSession",
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         .testTarget(name: "TocsinStorageTests", dependencies: ["TocsinStorage", "TocsinCore", "TocsinTestSupport"]),
         .testTarget(name: "TocsinAppTests", dependencies: ["TocsinApp", "TocsinStorage", "TocsinCore", "TocsinTestSupport",
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -67,7 +67,7 @@ public struct SGIPSequenceNumber: Sendable, Hashable, CustomStringConvertible {
 
 /// Generates SGIP SequenceNumbers for one node: the counter starts at 0 and wraps
 /// (sgip.md §3); the `MMDDhhmmss` part is supplied by the caller with every call.
-public struct SGIPSequence: Sendable, Hashable {
+public struct SGIPSequenceGenerator: Sendable, Hashable {
     /// The node id the carrier assigned to us (e.g. SP `3075512345`).
     public let nodeID: UInt32
     private var counter: UInt32

@@ -20,14 +20,14 @@ struct SequenceTests {
     }
 
     @Test func sgipNodeTimeAndCounter() {
-        var sequence = SGIPSequence(nodeID: 3_075_512_345)
+        var sequence = SGIPSequenceGenerator(nodeID: 3_075_512_345)
         let time = SGIPSequenceNumber.timestamp(month: 11, day: 20, hour: 20, minute: 32, second: 25)
         #expect(time == 1_120_203_225)
         let first = sequence.next(timestamp: 1_120_203_225)
         let second = sequence.next(timestamp: 1_120_203_226)
         #expect(first == SGIPSequenceNumber(nodeID: 3_075_512_345, timestamp: 1_120_203_225, counter: 0))
         #expect(second == SGIPSequenceNumber(nodeID: 3_075_512_345, timestamp: 1_120_203_226, counter: 1))
-        var wrapping = SGIPSequence(nodeID: 1, firstCounter: .max)
+        var wrapping = SGIPSequenceGenerator(nodeID: 1, firstCounter: .max)
         #expect(wrapping.next(timestamp: 1).counter == .max)
         #expect(wrapping.next(timestamp: 1).counter == 0)
     }
@@ -53,7 +53,7 @@ struct SequenceTests {
         _ = machine.handle(.connect, now: at(0))
         _ = machine.handle(.connected, now: at(0))
         _ = machine.handle(.loginResponse(.accepted), now: at(0))
-        var sequence = SGIPSequence(nodeID: 3_075_512_345)
+        var sequence = SGIPSequenceGenerator(nodeID: 3_075_512_345)
         let key = sequence.next(timestamp: 1_120_203_225)
         let sent = machine.handle(.submit(key: key, request: "a"), now: at(1))
         #expect(sent.first == .sendSubmit(key: key, request: "a", attempt: 1))

@@ -1,0 +1,1 @@
+// CarrierGateway: client links to carrier gateways (issue 5).

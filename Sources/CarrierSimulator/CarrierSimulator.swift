@@ -1,0 +1,1 @@
+// CarrierSimulator: carrier gateways simulated (issue 5).

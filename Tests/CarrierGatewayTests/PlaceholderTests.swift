@@ -1,0 +1,4 @@
+import Testing
+@testable import CarrierGateway
+
+@Test func gatewayTargetBuilds() { #expect(Bool(true)) }
