@@ -20,7 +20,8 @@ public enum DemoSeeder {
         let known = Set(try await store.groups().map(\.name))
         for g in DemoAddressBook.groups where !known.contains(g.name) {
             let group = try await store.createGroup(ContactGroup(name: g.name, description: "演示数据"), actor: "demo", now: now)
-            for hazard in g.hazards ?? [nil] {
+            let hazards: [String?] = g.hazards.map { $0.map(Optional.some) } ?? [nil]
+            for hazard in hazards {
                 try await store.addSubscription(Subscription(subject: .group(group.id!), hazardCode: hazard, minimumLevel: g.minLevel), actor: "demo", now: now)
             }
         }

@@ -25,9 +25,10 @@ public enum WarningLevel: String, Sendable, Hashable, CaseIterable, Codable, Com
 
     /// Parses "red", "红", "红色", "I", "Ⅰ", "1".
     public init?(token: String) {
-        let t = token.trimmingCharacters(in: .whitespaces).lowercased()
+        let raw = token.trimmingCharacters(in: .whitespaces)
+        let t = raw.lowercased() // note: lowercasing turns Ⅱ into ⅱ, so the Roman numeral is compared untouched
         for level in Self.allCases {
-            if [level.rawValue, level.colourZH, String(level.colourZH.prefix(1)), level.roman, "\(level.rank)",
+            if raw == level.roman || [level.rawValue, level.colourZH, String(level.colourZH.prefix(1)), "\(level.rank)",
                 ["i", "ii", "iii", "iv"][level.rank - 1]].contains(t) {
                 self = level
                 return

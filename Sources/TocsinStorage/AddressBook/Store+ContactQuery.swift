@@ -39,15 +39,15 @@ extension Store {
                   on: SQLColumn("organisation_id", table: "c"), .equal, SQLColumn("id", table: "o"))
             .where(SQLColumn("id", table: "c"), .greaterThan, SQLBind(afterID))
         if let s = f.nameContains, !s.isEmpty { _ = q.where(SQLColumn("name", table: "c"), .like, SQLBind("%\(Self.escapeLike(s))%")) }
-        if let r = f.regionCodes { _ = q.where(SQLColumn("region_code", table: "c"), .in, r.sorted().map { SQLBind($0) }) }
+        if let r = f.regionCodes { _ = q.where(SQLColumn("region_code", table: "c"), .in, SQLBind.group(r.sorted())) }
         if let o = f.organisationID { _ = q.where(SQLColumn("organisation_id", table: "c"), .equal, SQLBind(o)) }
         if f.temporaryOnly { _ = q.where(SQLRaw("(c.valid_from IS NOT NULL OR c.valid_until IS NOT NULL)")) }
         if let g = f.groupID {
-            _ = q.where(SQLColumn("id", table: "c"), .in, SQLGroupExpression(SQLRaw("SELECT contact_id FROM group_members WHERE group_id = "), SQLBind(g)))
+            _ = q.where(SQLColumn("id", table: "c"), .in, SQLGroupExpression(SQLQueryString("SELECT contact_id FROM group_members WHERE group_id = \(bind: g)")))
         }
         if let p = f.numberPrefix, !p.isEmpty {
             _ = q.where(SQLColumn("id", table: "c"), .in,
-                        SQLGroupExpression(SQLRaw("SELECT contact_id FROM contact_numbers WHERE number LIKE "), SQLBind("\(Self.escapeLike(p))%")))
+                        SQLGroupExpression(SQLQueryString("SELECT contact_id FROM contact_numbers WHERE number LIKE \(bind: "\(Self.escapeLike(p))%")")))
         }
         let rows = try await q.orderBy(SQLColumn("id", table: "c")).limit(limit).all()
         var records: [ContactRecord] = []
@@ -69,7 +69,7 @@ extension Store {
         let ids = records.compactMap(\.contact.id)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let numbers = try await sql.select().columns("number", "contact_id").from("contact_numbers")
-            .where("contact_id", .in, ids.map { SQLBind($0) }).orderBy("contact_id").orderBy("position").all()
+            .where("contact_id", .in, ids).orderBy("contact_id").orderBy("position").all()
         for row in numbers {
             if let i = index[try row.decode(column: "contact_id", as: Int64.self)] {
                 records[i].contact.numbers.append(PhoneNumber(canonical: try row.decode(column: "number", as: String.self)))
@@ -77,8 +77,8 @@ extension Store {
         }
         let groups = try await sql.select().column(SQLColumn("contact_id", table: "m")).column(SQLColumn("name", table: "g"))
             .from(SQLAlias(SQLIdentifier("group_members"), as: SQLIdentifier("m")))
-            .join(SQLAlias(SQLIdentifier("contact_groups"), as: SQLIdentifier("g")), on: SQLColumn("group_id", table: "m"), .equal, SQLColumn("id", table: "g"))
-            .where(SQLColumn("contact_id", table: "m"), .in, ids.map { SQLBind($0) }).all()
+            .join(SQLAlias(SQLIdentifier("contact_groups"), as: SQLIdentifier("g")), method: SQLJoinMethod.inner, on: SQLColumn("group_id", table: "m"), .equal, SQLColumn("id", table: "g"))
+            .where(SQLColumn("contact_id", table: "m"), .in, SQLBind.group(ids)).all()
         for row in groups {
             if let i = index[try row.decode(column: "contact_id", as: Int64.self)] {
                 records[i].groupNames.append(try row.decode(column: "name", as: String.self))

@@ -65,7 +65,7 @@ extension Store {
                 .where("id", .equal, ids[i]!).run()
         }
         for chunk in updated.chunked(into: 400) {
-            let idList = chunk.map { SQLBind(ids[$0]!) }
+            let idList = chunk.map { ids[$0]! }
             try await db.delete(from: "contact_numbers").where("contact_id", .in, idList).run()
             try await db.delete(from: "group_members").where("contact_id", .in, idList).run()
         }
@@ -108,8 +108,8 @@ extension Store {
         for chunk in numbers.chunked(into: 500) {
             let rows = try await sql.select().columns("n.number", "c.id", "c.row_hash")
                 .from(SQLAlias(SQLIdentifier("contact_numbers"), as: SQLIdentifier("n")))
-                .join(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")), on: SQLColumn("contact_id", table: "n"), .equal, SQLColumn("id", table: "c"))
-                .where(SQLColumn("number", table: "n"), .in, chunk.map { SQLBind($0) })
+                .join(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner, on: SQLColumn("contact_id", table: "n"), .equal, SQLColumn("id", table: "c"))
+                .where(SQLColumn("number", table: "n"), .in, SQLBind.group(Array(chunk)))
                 .all()
             for row in rows {
                 result[try row.decode(column: "number", as: String.self)] =

@@ -56,8 +56,10 @@ public final class Store: Sendable {
                 on: MultiThreadedEventLoopGroup.singleton
             )
             let db = pool.database(logger: logger).sql(queryLogLevel: .trace)
+            // The pool is internally synchronised; AsyncKit predates Sendable annotations.
+            let box = UncheckedSendableBox(pool)
             return Store(dialect: .postgres, location: location, sql: db, writer: db, logger: logger) {
-                try await pool.shutdownAsync()
+                try await box.value.shutdownAsync()
             }
         }
     }
@@ -126,4 +128,9 @@ public final class Store: Sendable {
             return try rows.map { try $0.decode(column: "id", as: Int64.self) }
         }
     }
+}
+
+struct UncheckedSendableBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
