@@ -96,5 +96,5 @@ public struct ContentLint: Sendable {
     }
 }
 
-func fieldZH(_ field: String) -> String { field == "headline" ? "标题" : "短信内容" }
-func fieldEN(_ field: String) -> String { field == "headline" ? "headline" : "SMS text" }
+private func fieldZH(_ field: String) -> String { field == "headline" ? "标题" : "短信内容" }
+private func fieldEN(_ field: String) -> String { field == "headline" ? "headline" : "SMS text" }
