@@ -31,8 +31,8 @@ extension Store {
     /// at any depth, also over a million contacts).
     public func contacts(matching f: ContactFilter = ContactFilter(), afterID: Int64 = 0, limit: Int = 100) async throws -> [ContactRecord] {
         let q = sql.select()
-            .columns("c.id", "c.name", "c.organisation_id", "c.title", "c.region_code", "c.note", "c.valid_from", "c.valid_until",
-                     "c.quiet_start", "c.quiet_end", "c.quiet_orange")
+            .columns(["id", "name", "organisation_id", "title", "region_code", "note", "valid_from", "valid_until",
+                      "quiet_start", "quiet_end", "quiet_orange"].map { SQLColumn($0, table: "c") })
             .column(SQLColumn("name", table: "o"), as: "org_name")
             .from(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")))
             .join(SQLAlias(SQLIdentifier("organisations"), as: SQLIdentifier("o")), method: SQLJoinMethod.left,

@@ -106,7 +106,7 @@ extension Store {
         let sql = db ?? self.sql
         var result: [String: NumberOwner] = [:]
         for chunk in numbers.chunked(into: 500) {
-            let rows = try await sql.select().columns("n.number", "c.id", "c.row_hash")
+            let rows = try await sql.select().column(SQLColumn("number", table: "n")).column(SQLColumn("id", table: "c")).column(SQLColumn("row_hash", table: "c"))
                 .from(SQLAlias(SQLIdentifier("contact_numbers"), as: SQLIdentifier("n")))
                 .join(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner, on: SQLColumn("contact_id", table: "n"), .equal, SQLColumn("id", table: "c"))
                 .where(SQLColumn("number", table: "n"), .in, SQLBind.group(Array(chunk)))
