@@ -78,6 +78,8 @@ let package = Package(
             dependencies: [
                 "TocsinCore",
                 "TocsinStorage",
+                "CarrierWire",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
