@@ -1,1 +1,0 @@
-// CarrierGateway: client links to carrier gateways (issue 5).

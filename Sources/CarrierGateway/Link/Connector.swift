@@ -1,0 +1,78 @@
+import CarrierWire
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// Opens the TCP (optionally TLS) connection of a ``LinkDriver`` on the account's event loop and
+/// builds its pipeline: [TLS] → frame decoder → ``LinkChannelHandler``. Writes are encoded by the
+/// driver itself, so an unencodable submit fails alone instead of closing the connection.
+struct Connector<A: ProtocolAdapter>: Sendable {
+    let host: String
+    let port: Int
+    let connectTimeout: Duration
+    let tls: NIOSSLContext?
+
+    /// - Throws: when TLS is on and the TLS context cannot be created.
+    init(configuration: LinkConfiguration) throws {
+        host = configuration.host
+        port = configuration.port
+        connectTimeout = configuration.session.connectTimeout
+        tls = configuration.tls ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
+    }
+
+    /// Connects; the result is reported to `driver.connectCompleted` under the driver's current generation.
+    func open(for driver: LinkDriver<A>) {
+        driver.generation += 1
+        let generation = driver.generation
+        let bound = NIOLoopBound(driver, eventLoop: driver.eventLoop)
+        let tls = self.tls
+        let serverName = Self.isIPAddress(host) ? nil : host
+        ClientBootstrap(group: driver.eventLoop)
+            .connectTimeout(.nanoseconds(connectTimeout.nanoseconds))
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    if let tls {
+                        try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName))
+                    }
+                    try pipeline.addHandler(ByteToMessageHandler(PacketDecoder<A.Wire>()))
+                    try pipeline.addHandler(LinkChannelHandler(driver: bound, generation: generation))
+                }
+            }
+            .connect(host: host, port: port)
+            .assumeIsolated()
+            .whenComplete { result in bound.value.connectCompleted(result, generation: generation) }
+    }
+
+    private static func isIPAddress(_ host: String) -> Bool {
+        host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
+    }
+}
+
+/// The channel end of a ``LinkDriver``: forwards decoded packets, closure and errors, tagged
+/// with the connection's generation. It decides nothing.
+final class LinkChannelHandler<A: ProtocolAdapter>: ChannelInboundHandler {
+    typealias InboundIn = A.Wire.Packet
+
+    private let driver: NIOLoopBound<LinkDriver<A>>
+    private let generation: Int
+
+    init(driver: NIOLoopBound<LinkDriver<A>>, generation: Int) {
+        self.driver = driver
+        self.generation = generation
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        driver.value.received(unwrapInboundIn(data), generation: generation)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        driver.value.channelClosed(generation: generation)
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        driver.value.channelFailed(error, generation: generation)
+    }
+}

@@ -1,1 +1,0 @@
-// CarrierSimulator: carrier gateways simulated (issue 5).

@@ -1,0 +1,21 @@
+/// SplitMix64: a small seeded generator, so a simulator run with the same seed makes the same
+/// random choices (outcomes, drops, errors).
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// True with probability `p` (0…1).
+    mutating func chance(_ p: Double) -> Bool {
+        guard p > 0 else { return false }
+        return Double(next() >> 11) / Double(1 << 53) < p
+    }
+}

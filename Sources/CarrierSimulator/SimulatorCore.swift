@@ -1,0 +1,196 @@
+import CarrierWire
+import Logging
+import NIOCore
+
+/// The state of one simulated gateway, confined to one event loop (listener and every accepted
+/// connection run there, so nothing needs a lock): sessions, counters, per-account rate limits,
+/// the duplicate index and one timer queue for delayed responses, reports and MO.
+///
+/// Protocol handling lives in `SimulatorCore+SMPP.swift`; another protocol adds its own
+/// `received` and PDU builders on the same core.
+final class SimulatorCore {
+    /// One accepted connection.
+    final class Session {
+        let id: Int
+        let channel: Channel
+        var account: String?
+        /// Bound as receiver or transceiver: may get reports and MO.
+        var canReceive = false
+        var isBound: Bool { account != nil }
+        var pdus = 0
+        /// Submits received and not yet answered.
+        var outstanding = 0
+        var sequence = SMPP.SequenceNumberGenerator()
+        /// Reports/MO written and not yet acknowledged, by our sequence number.
+        var awaiting: [UInt32: Delivery] = [:]
+        var keepAliveTimer: Scheduled<Void>?
+
+        init(id: Int, channel: Channel) {
+            self.id = id
+            self.channel = channel
+        }
+    }
+
+    /// A report or MO for an account's receiver.
+    struct Delivery {
+        let account: String
+        let deliver: SMPP.DeliverSM
+        let isReport: Bool
+    }
+
+    enum Job {
+        case respond(session: Int, packet: SMPP.Packet, answersSubmit: Bool)
+        case deliver(Delivery)
+    }
+
+    struct MessageKey: Hashable {
+        let destination: String
+        let content: [UInt8]
+    }
+
+    let configuration: SimulatorConfiguration
+    let eventLoop: EventLoop
+    let startedAt = ContinuousClock.now
+    var logger: Logger
+    var faults: FaultPlan
+    var counters = SimulatorCounters()
+    var random: SeededGenerator
+    var sessions: [Int: Session] = [:]
+    var stalledUntil: ContinuousClock.Instant?
+    var rateLimits: [String: RateLimit] = [:]
+    var seen: Set<MessageKey> = []
+    var messageCounter: UInt64 = 0
+    private var nextSessionID = 0
+    private var receiverRotation = 0
+    private var jobs = TimerQueue<Job>()
+    private var timer: (at: ContinuousClock.Instant, task: Scheduled<Void>)?
+
+    init(configuration: SimulatorConfiguration, eventLoop: EventLoop, logger: Logger) {
+        self.configuration = configuration
+        self.eventLoop = eventLoop
+        self.logger = logger
+        self.faults = configuration.faults
+        self.random = SeededGenerator(seed: configuration.seed)
+    }
+
+    // MARK: - Connections
+
+    func opened(_ channel: Channel) -> Int {
+        nextSessionID += 1
+        sessions[nextSessionID] = Session(id: nextSessionID, channel: channel)
+        counters.connectionsAccepted += 1
+        return nextSessionID
+    }
+
+    /// The connection closed: unacknowledged reports and MO go back to be delivered again.
+    func closed(_ sessionID: Int) {
+        guard let session = sessions.removeValue(forKey: sessionID) else { return }
+        session.keepAliveTimer?.cancel()
+        let now = ContinuousClock.now
+        for delivery in session.awaiting.sorted(by: { $0.key < $1.key }).map(\.value) {
+            schedule(.deliver(delivery), at: now.advanced(by: configuration.reportRetryDelay))
+        }
+    }
+
+    /// Closes a connection on purpose (fault injection).
+    func drop(_ session: Session) {
+        counters.connectionsDropped += 1
+        session.channel.close(promise: nil)
+    }
+
+    func closeAll() {
+        for session in sessions.values { session.channel.close(promise: nil) }
+        timer?.task.cancel()
+        timer = nil
+        jobs.removeAll()
+    }
+
+    // MARK: - Writing
+
+    func write(_ packet: SMPP.Packet, to session: Session) {
+        var buffer = session.channel.allocator.buffer(capacity: 64)
+        do {
+            try SMPP.encode(packet, into: &buffer)
+        } catch {
+            logger.error("simulator cannot encode a PDU", metadata: ["sim.error": "\(error)"])
+            return
+        }
+        session.channel.writeAndFlush(buffer, promise: nil)
+    }
+
+    /// Answers after the configured delay, or later while responses are stalled.
+    func respond(_ packet: SMPP.Packet, to session: Session, answersSubmit: Bool) {
+        let now = ContinuousClock.now
+        var due = now.advanced(by: configuration.responseDelay)
+        if let stalledUntil, stalledUntil > due { due = stalledUntil }
+        guard due > now else {
+            if answersSubmit { session.outstanding -= 1 }
+            return write(packet, to: session)
+        }
+        schedule(.respond(session: session.id, packet: packet, answersSubmit: answersSubmit), at: due)
+    }
+
+    // MARK: - Timer queue
+
+    func schedule(_ job: Job, at due: ContinuousClock.Instant) {
+        jobs.push(job, due: due)
+        armTimer()
+    }
+
+    private func armTimer() {
+        guard let next = jobs.nextDue else { return }
+        if let timer, timer.at <= next { return }
+        timer?.task.cancel()
+        let delay = ContinuousClock.now.duration(to: next)
+        let nanos = max(0, delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000)
+        let task = eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanos)) {
+            self.timer = nil
+            self.runDueJobs()
+        }
+        timer = (next, task)
+    }
+
+    private func runDueJobs() {
+        let now = ContinuousClock.now
+        while let job = jobs.popDue(now: now) {
+            switch job {
+            case .respond(let id, let packet, let answersSubmit):
+                guard let session = sessions[id] else { continue }
+                if answersSubmit { session.outstanding -= 1 }
+                write(packet, to: session)
+            case .deliver(let delivery):
+                deliver(delivery)
+            }
+        }
+        armTimer()
+    }
+
+    // MARK: - Reports and MO
+
+    /// Writes a report/MO to a receiver of its account (round robin), or retries later when none is bound.
+    func deliver(_ delivery: Delivery) {
+        let receivers = sessions.values.filter { $0.canReceive && $0.account == delivery.account }.sorted { $0.id < $1.id }
+        guard !receivers.isEmpty else {
+            return schedule(.deliver(delivery), at: ContinuousClock.now.advanced(by: configuration.reportRetryDelay))
+        }
+        receiverRotation &+= 1
+        let session = receivers[receiverRotation % receivers.count]
+        let sequence = session.sequence.next()
+        session.awaiting[sequence] = delivery
+        if delivery.isReport { counters.reportsSent += 1 } else { counters.mosSent += 1 }
+        write(SMPP.Packet(.deliverSM(delivery.deliver), sequenceNumber: sequence), to: session)
+    }
+
+    /// A carrier-style message id for the next accepted submit.
+    func nextMessageID() -> String {
+        messageCounter += 1
+        switch configuration.messageIDStyle {
+        case .decimal:
+            return String(messageCounter)
+        case .hexadecimal:
+            let value = (configuration.seed << 32) ^ messageCounter
+            let digits = String(value, radix: 16, uppercase: true)
+            return String(repeating: "0", count: max(0, 16 - digits.count)) + digits
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import CarrierGateway
-
-@Test func gatewayTargetBuilds() { #expect(Bool(true)) }
