@@ -79,13 +79,15 @@ let package = Package(
                 "TocsinCore",
                 "TocsinStorage",
                 "CarrierWire",
+                "CarrierGateway",
+                "CarrierSimulator",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .executableTarget(name: "tocsin", dependencies: ["TocsinApp"]),
+        .executableTarget(name: "tocsin", dependencies: ["TocsinApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Fresh databases for tests (SQLite always; PostgreSQL when TOCSIN_TEST_POSTGRES_URL is set).
         .target(name: "TocsinTestSupport", dependencies: ["TocsinStorage"], path: "Tests/Support"),
 

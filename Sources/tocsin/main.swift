@@ -1,2 +1,0 @@
-import TocsinApp
-await TocsinCommand.main()
