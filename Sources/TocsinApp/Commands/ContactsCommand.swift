@@ -32,7 +32,8 @@ struct ContactsCommand: AsyncParsableCommand {
             } else if report.committed {
                 print("imported: \(counts)")
             } else {
-                print("nothing imported: \(report.rejected) rows rejected (\(counts)); fix them or use --skip-invalid")
+                let good = report.created + report.updated + report.unchanged
+                print("nothing imported: \(report.rejected) of \(report.rows) rows rejected; fix them, or use --skip-invalid to import the other \(good) (\(report.created) new, \(report.updated) updated, \(report.unchanged) unchanged)")
                 throw ExitCode(1)
             }
         }
