@@ -83,6 +83,37 @@ struct SMGPFaultTests {
         try await simulator.stop()
     }
 
+    @Test func windowOverrunIsAnsweredBusyAndRetried() async throws {
+        // The SMGW allows 8 outstanding (§9 W); a link configured for 16 overruns it.
+        let (simulator, port) = try await SMGPLoopback.simulator { $0.windowSize = 8; $0.responseDelay = .milliseconds(20) }
+        let group = try SMGPLoopback.group(SMGPLoopback.configuration(port: port, window: 16) {
+            $0.throttlePause = .milliseconds(50)
+            $0.throttleRetries = 50
+        })
+        let results = try await Loopback.running(group) {
+            await Loopback.submitAll(group, Array(0..<64), workers: 16)
+        }
+        #expect(results.values.allSatisfy { (try? $0.get().messageID) != nil })
+        let counters = await simulator.counters()
+        #expect(counters.windowExceeded > 0)
+        #expect(counters.accepted == 64)
+        try await simulator.stop()
+    }
+
+    @Test func validityAlreadyOverIsRefusedWith37() async throws {
+        let (simulator, port) = try await SMGPLoopback.simulator()
+        // The link's clock is stuck in March 2025: every absolute ValidTime it writes is in the past.
+        let group = try SMGPLoopback.group(SMGPLoopback.configuration(port: port),
+                                           options: SMGPAdapter.Options(clock: SMGPAdapterTests.clock))
+        let outcome = try await Loopback.running(group) {
+            try await group.submit(Loopback.message(1, validity: .seconds(60)))
+        }
+        #expect(outcome == .rejected(CarrierRejection(code: 37, text: "SMGP status 37 (validity already expired)",
+                                                      retryClass: .permanent)))
+        #expect(await simulator.counters().accepted == 0)
+        try await simulator.stop()
+    }
+
     @Test func gracefulShutdownCompletesOrFailsEverySubmit() async throws {
         let (simulator, port) = try await SMGPLoopback.simulator { $0.responseDelay = .milliseconds(400) }
         let group = try SMGPLoopback.group(SMGPLoopback.configuration(port: port, window: 8))
