@@ -1,0 +1,192 @@
+import CarrierSession
+import CarrierWire
+import Logging
+import NIOCore
+
+/// The state of one simulated SMGW, confined to one event loop like ``SimulatorCore``: sessions,
+/// counters, per-account rate limits, the duplicate index, long-message reassembly and one timer
+/// queue for delayed responses, reports and MO.
+///
+/// A sibling of ``SimulatorCore`` rather than an extension of it: that core's jobs, deliveries
+/// and writer are typed for SMPP PDUs. This one reuses its building blocks (``TimerQueue``,
+/// ``RateLimit``, ``SeededGenerator``, ``SimulatorConfiguration``, ``SimulatorCounters``).
+/// The SMGP behaviour itself lives in `SimulatorCore+SMGP.swift` and `SMGPSimulatorCore+Deliveries.swift`.
+final class SMGPSimulatorCore {
+    /// One accepted connection.
+    final class Session {
+        let id: Int
+        let channel: Channel
+        var account: String?
+        /// Logged in with LoginMode 1 or 2: may get reports and MO.
+        var canReceive = false
+        var isBound: Bool { account != nil }
+        var pdus = 0
+        /// Submits received and not yet answered.
+        var outstanding = 0
+        var sequence = WrappingSequence()
+        /// Reports/MO written and not yet answered with Deliver_Resp, by our SequenceID.
+        var awaiting: [UInt32: Delivery] = [:]
+        var keepAliveTimer: Scheduled<Void>?
+
+        init(id: Int, channel: Channel) {
+            self.id = id
+            self.channel = channel
+        }
+    }
+
+    /// A report or MO for an account's receiver.
+    struct Delivery {
+        let account: String
+        let deliver: SMGPDeliver
+        var isReport: Bool { deliver.isReport }
+    }
+
+    enum Job {
+        case respond(session: Int, packet: SMGPPacket, answersSubmit: Bool)
+        case deliver(Delivery)
+    }
+
+    let configuration: SimulatorConfiguration
+    let options: SMGPSimulator.Options
+    let eventLoop: EventLoop
+    let startedAt = ContinuousClock.now
+    var logger: Logger
+    var faults: FaultPlan
+    var counters = SimulatorCounters()
+    var observations = SMGPObservations()
+    var random: SeededGenerator
+    var sessions: [Int: Session] = [:]
+    var stalledUntil: ContinuousClock.Instant?
+    var rateLimits: [String: RateLimit] = [:]
+    var seen: Set<SimulatorCore.MessageKey> = []
+    var reassembler: Reassembler<ContinuousClock.Instant>
+    var messageCounter: UInt64 = 0
+    private var nextSessionID = 0
+    private var receiverRotation = 0
+    private var jobs = TimerQueue<Job>()
+    private var timer: (at: ContinuousClock.Instant, task: Scheduled<Void>)?
+
+    init(configuration: SimulatorConfiguration, options: SMGPSimulator.Options, eventLoop: EventLoop, logger: Logger) {
+        self.configuration = configuration
+        self.options = options
+        self.eventLoop = eventLoop
+        self.logger = logger
+        self.faults = configuration.faults
+        self.random = SeededGenerator(seed: configuration.seed)
+        self.reassembler = Reassembler(timeout: options.reassemblyTimeout)
+    }
+
+    // MARK: - Connections
+
+    func opened(_ channel: Channel) -> Int {
+        nextSessionID += 1
+        sessions[nextSessionID] = Session(id: nextSessionID, channel: channel)
+        counters.connectionsAccepted += 1
+        return nextSessionID
+    }
+
+    /// The connection closed: unanswered reports and MO go back to be delivered again.
+    func closed(_ sessionID: Int) {
+        guard let session = sessions.removeValue(forKey: sessionID) else { return }
+        session.keepAliveTimer?.cancel()
+        let now = ContinuousClock.now
+        for delivery in session.awaiting.sorted(by: { $0.key < $1.key }).map(\.value) {
+            schedule(.deliver(delivery), at: now.advanced(by: configuration.reportRetryDelay))
+        }
+    }
+
+    /// Closes a connection on purpose (fault injection).
+    func drop(_ session: Session) {
+        counters.connectionsDropped += 1
+        session.channel.close(promise: nil)
+    }
+
+    func closeAll() {
+        for session in sessions.values { session.channel.close(promise: nil) }
+        timer?.task.cancel()
+        timer = nil
+        jobs.removeAll()
+    }
+
+    // MARK: - Writing
+
+    /// Encodes and writes `packet`; `thenClose` closes the connection once it is written.
+    func write(_ packet: SMGPPacket, to session: Session, thenClose: Bool = false) {
+        var buffer = session.channel.allocator.buffer(capacity: 64)
+        do {
+            try SMGP.encode(packet, into: &buffer)
+        } catch {
+            logger.error("simulator cannot encode a PDU", metadata: ["sim.error": "\(error)"])
+            return
+        }
+        let written = session.channel.writeAndFlush(buffer)
+        if thenClose {
+            let channel = session.channel
+            written.whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+
+    /// Answers after the configured delay, or later while responses are stalled.
+    func respond(_ packet: SMGPPacket, to session: Session, answersSubmit: Bool) {
+        let now = ContinuousClock.now
+        var due = now.advanced(by: configuration.responseDelay)
+        if let stalledUntil, stalledUntil > due { due = stalledUntil }
+        guard due > now else {
+            if answersSubmit { session.outstanding -= 1 }
+            return write(packet, to: session)
+        }
+        schedule(.respond(session: session.id, packet: packet, answersSubmit: answersSubmit), at: due)
+    }
+
+    // MARK: - Timer queue
+
+    func schedule(_ job: Job, at due: ContinuousClock.Instant) {
+        jobs.push(job, due: due)
+        armTimer()
+    }
+
+    private func armTimer() {
+        guard let next = jobs.nextDue else { return }
+        if let timer, timer.at <= next { return }
+        timer?.task.cancel()
+        let task = eventLoop.assumeIsolated().scheduleTask(in: Self.timeAmount(ContinuousClock.now.duration(to: next))) {
+            self.timer = nil
+            self.runDueJobs()
+        }
+        timer = (next, task)
+    }
+
+    private func runDueJobs() {
+        let now = ContinuousClock.now
+        while let job = jobs.popDue(now: now) {
+            switch job {
+            case .respond(let id, let packet, let answersSubmit):
+                guard let session = sessions[id] else { continue }
+                if answersSubmit { session.outstanding -= 1 }
+                write(packet, to: session)
+            case .deliver(let delivery):
+                deliver(delivery)
+            }
+        }
+        armTimer()
+    }
+
+    /// Writes a report/MO to a receiver of its account (round robin), or retries later when none is bound.
+    func deliver(_ delivery: Delivery) {
+        let receivers = sessions.values.filter { $0.canReceive && $0.account == delivery.account }.sorted { $0.id < $1.id }
+        guard !receivers.isEmpty else {
+            return schedule(.deliver(delivery), at: ContinuousClock.now.advanced(by: configuration.reportRetryDelay))
+        }
+        receiverRotation &+= 1
+        let session = receivers[receiverRotation % receivers.count]
+        let sequence = session.sequence.next()
+        session.awaiting[sequence] = delivery
+        if delivery.isReport { counters.reportsSent += 1 } else { counters.mosSent += 1 }
+        write(SMGPPacket(sequenceID: sequence, body: .deliver(delivery.deliver)), to: session)
+    }
+
+    /// A NIO delay for a `Duration` (negative → zero).
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(max(0, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000))
+    }
+}
