@@ -88,8 +88,30 @@ struct SGIPFaultTests {
         try await simulator.stop()
     }
 
+    /// sgip.md §3/§8: a Submit whose response times out is resent under the same SequenceNumber,
+    /// and the SMG takes it once.
+    @Test func timedOutSubmitIsResentUnderTheSameSequenceAndTakenOnce() async throws {
+        let (simulator, port) = try await SGIPLoopback.simulator()
+        let (group, listener) = try SGIPLoopback.link(SGIPLoopback.configuration(port: port) {
+            $0.session.responseTimeout = .milliseconds(300)
+            $0.session.maxAttempts = 3
+        })
+        let outcome = try await SGIPLoopback.running(group, listener, simulator) {
+            try await Loopback.eventually { await group.health().status == .up }
+            await simulator.stallResponses(for: .milliseconds(500))
+            return try await group.submit(SGIPLoopback.message(1))
+        }
+        #expect(outcome.messageID != nil)
+        let counters = await simulator.counters()
+        #expect(counters.submitsReceived == 2)
+        #expect(counters.accepted == 1)
+        #expect(counters.duplicates == 0)
+        #expect(await simulator.sgipCounters().resends == 1)
+        try await simulator.stop()
+    }
+
     @Test func gracefulShutdownCompletesOrFailsEverySubmit() async throws {
-        let (simulator, port) = try await SGIPLoopback.simulator { configuration, _ in configuration.responseDelay = .milliseconds(400) }
+        let (simulator, port) = try await SGIPLoopback.simulator { configuration, _ in configuration.responseDelay = .seconds(1) }
         let (group, listener) = try SGIPLoopback.link(SGIPLoopback.configuration(port: port, window: 8))
         _ = try await listener.start()
         let runner = Task { try await group.run() }

@@ -62,6 +62,31 @@ struct SGIPListenerTests {
         try await simulator.stop()
     }
 
+    @Test func listenerClosesASilentSMGConnection() async throws {
+        let (simulator, port) = try await SGIPLoopback.simulator { configuration, _ in configuration.outcomes = .allDelivered }
+        let (group, listener) = try SGIPLoopback.link(SGIPLoopback.configuration(port: port) {
+            $0.sgip?.smgIdleTimeout = .milliseconds(300)  // the simulator's own idle Unbind comes after 5 s
+        })
+        try await SGIPLoopback.running(group, listener, simulator) {
+            _ = try await group.submit(SGIPLoopback.message(1))
+            try await Loopback.eventually { await simulator.counters().reportsAcked == 1 }
+            try await Loopback.eventually { await listener.counters().idleClosed >= 1 }
+        }
+        #expect(await listener.counters().unbindsReceived == 0)
+        #expect(await simulator.sgipCounters().callbackUnbinds == 0)
+        try await simulator.stop()
+    }
+
+    @Test func runServesUntilCancelled() async throws {
+        let (_, listener) = try SGIPLoopback.link(SGIPLoopback.configuration(port: 1))
+        let port = try await listener.start()
+        let runner = Task { try await listener.run() }
+        #expect(try await listener.start() == port)  // idempotent
+        runner.cancel()
+        try await runner.value
+        await #expect(throws: (any Error).self) { _ = try await listener.start() }  // stopped for good
+    }
+
     @Test func fullReportBufferAnswersNodeBusyAndTheSMGRedelivers() async throws {
         let (simulator, port) = try await SGIPLoopback.simulator { configuration, _ in
             configuration.outcomes = .allDelivered

@@ -2,6 +2,7 @@ import CarrierGateway
 import CarrierSession
 import CarrierSimulator
 import CarrierWire
+import NIOPosix
 
 /// Shared set-up for the SGIP loopback tests: an SGIP simulator (SMG) on 127.0.0.1, a link group
 /// with short timers, and the SP's listener the simulator connects back to — all on free ports,
@@ -14,6 +15,9 @@ enum SGIPLoopback {
     static let nodeID: UInt32 = 3_075_512_345
     static let now: Int64 = 1_732_105_945
     static let clock = SGIPWallClock.fixed(now)
+    /// The SGIP tests' own event loops, so that their floods of PDUs do not queue behind (or
+    /// delay) the timing-sensitive SMPP tests on `MultiThreadedEventLoopGroup.singleton`.
+    static let loops = MultiThreadedEventLoopGroup(numberOfThreads: 2)
 
     /// A started simulator; no reports unless a test asks for them.
     static func simulator(
@@ -24,7 +28,7 @@ enum SGIPLoopback {
         var options = SGIPSimulator.Options(loginName: smgName, loginPassword: smgPassword, callbackIdleClose: .seconds(5),
                                             idleTimeout: .seconds(5), clock: { SGIPLoopback.now })
         configure(&configuration, &options)
-        let simulator = SGIPSimulator(configuration: configuration, options: options)
+        let simulator = SGIPSimulator(configuration: configuration, options: options, eventLoopGroup: loops)
         return (simulator, try await simulator.start())
     }
 
@@ -46,7 +50,8 @@ enum SGIPLoopback {
 
     /// The group with the fixed clock, and its listener.
     static func link(_ configuration: LinkConfiguration) throws -> (LinkGroup, SGIPListener) {
-        let group = try LinkGroup(configuration: configuration, adapter: SGIPAdapter(configuration: configuration, clock: clock))
+        let group = try LinkGroup(configuration: configuration, adapter: SGIPAdapter(configuration: configuration, clock: clock),
+                                  eventLoopGroup: loops)
         return (group, try SGIPListener(group: group, clock: clock))
     }
 
