@@ -30,6 +30,7 @@ final class SGIPListenerCore {
     var connections: [ObjectIdentifier: Connection] = [:]
     var counters = SGIPListenerCounters()
     private(set) var isStopping = false
+    private var isStopped = false
     let stopped: EventLoopPromise<Void>
 
     init(configuration: LinkConfiguration, settings: SGIPSettings, adapter: SGIPAdapter, reports: ReportBuffer,
@@ -172,7 +173,8 @@ final class SGIPListenerCore {
     }
 
     private func finishIfStopped() {
-        guard isStopping, connections.isEmpty else { return }
+        guard isStopping, connections.isEmpty, !isStopped else { return }
+        isStopped = true
         stopped.succeed()
     }
 
