@@ -42,7 +42,10 @@ public final class LinkGroup: Service, Sendable {
         case .smgp:
             try self.init(configuration: configuration, adapter: SMGPAdapter(configuration: configuration),
                           eventLoopGroup: eventLoopGroup, logger: logger)
-        case .cmpp2, .cmpp3, .sgip:
+        case .sgip:
+            try self.init(configuration: configuration, adapter: SGIPAdapter(configuration: configuration),
+                          eventLoopGroup: eventLoopGroup, logger: logger)
+        case .cmpp2, .cmpp3:
             throw LinkConfigurationError(detail: "no adapter for \(configuration.wireProtocol.rawValue) yet")
         }
     }

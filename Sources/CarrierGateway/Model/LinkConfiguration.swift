@@ -67,6 +67,8 @@ public struct LinkConfiguration: Sendable {
     /// Status reports / MO buffered for the consumer; when full, reports are refused with the
     /// protocol's "temporary, retry later" answer so the carrier redelivers them.
     public var reportBufferSize: Int
+    /// SGIP only: node id, Submit charging fields and the Report/MO listener; nil for other protocols.
+    public var sgip: SGIPSettings? = nil
 
     /// Creates a configuration; `window` overrides the preset's window size.
     public init(
