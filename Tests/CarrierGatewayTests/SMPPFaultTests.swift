@@ -58,7 +58,8 @@ struct SMPPFaultTests {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let rate = Double(total) / seconds
         #expect(results.values.allSatisfy { (try? $0.get().messageID) != nil })
-        #expect(rate >= 190, "rate \(rate)/s")
+        // Only the cap is asserted: a loaded machine may be slower, never faster. How close a capped
+        // link gets to its rate (≥ 98 %) is a benchmark figure: `tocsin bench link --tps 200`.
         #expect(rate <= 215, "rate \(rate)/s (200 TPS + a burst of 10)")
         #expect(await simulator.counters().throttled == 0)
         try await simulator.stop()
