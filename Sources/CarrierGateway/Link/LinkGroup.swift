@@ -39,7 +39,9 @@ public final class LinkGroup: Service, Sendable {
         case .smpp:
             try self.init(configuration: configuration, adapter: SMPPAdapter(configuration: configuration, options: smppOptions),
                           eventLoopGroup: eventLoopGroup, logger: logger)
-        case .cmpp2, .cmpp3, .sgip, .smgp:
+        case .cmpp2, .cmpp3:
+            try self.init(cmpp: configuration, eventLoopGroup: eventLoopGroup, logger: logger)
+        case .sgip, .smgp:
             throw LinkConfigurationError(detail: "no adapter for \(configuration.wireProtocol.rawValue) yet")
         }
     }
