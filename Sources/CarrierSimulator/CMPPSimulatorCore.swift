@@ -120,11 +120,12 @@ final class CMPPSimulatorCore {
 
     // MARK: - Writing
 
-    /// Writes `packet`; with `thenClose` the connection closes once it is written.
-    func write(_ packet: CMPP.Packet, to session: Session, thenClose: Bool = false) {
+    /// Writes `packet` in the simulated version's layout (or `layout`); with `thenClose` the
+    /// connection closes once it is written.
+    func write(_ packet: CMPP.Packet, to session: Session, thenClose: Bool = false, layout: CMPP.Layout? = nil) {
         var buffer = session.channel.allocator.buffer(capacity: 64)
         do {
-            try CMPP.encode(packet, into: &buffer, layout: layout)
+            try CMPP.encode(packet, into: &buffer, layout: layout ?? self.layout)
         } catch {
             logger.error("simulator cannot encode a PDU", metadata: ["sim.error": "\(error)"])
             return

@@ -38,12 +38,16 @@ extension CMPPSimulatorCore {
 
     /// CONNECT (cmpp.md §4, §9.1): 2 for an unknown Source_Addr, 3 for a wrong authenticator
     /// (wrong secret or timestamp mismatch), 4 for a version above the simulated one. A refused
-    /// login is answered, then the connection is closed, as an ISMG does.
+    /// login is answered, then the connection is closed, as an ISMG does. CONNECT is the same in
+    /// both versions, so the answer uses the Status width of the version the client announced:
+    /// a 3.0 client can read the status 4 of a 2.0-only gateway.
     private func connectRequested(_ connect: CMPP.Connect, key: UInt32, session: Session) {
         func answer(_ status: CMPP.ConnectStatus, secret: String = "") {
+            let clientLayout = connect.version.layout
             let response = CMPP.ConnectResponse(answering: connect, status: status, secret: secret,
-                                                version: layout.protocolVersion, layout: layout)
-            write(CMPP.Packet(sequenceID: key, body: .connectResponse(response)), to: session, thenClose: status != .success)
+                                                version: layout.protocolVersion, layout: clientLayout)
+            write(CMPP.Packet(sequenceID: key, body: .connectResponse(response)), to: session,
+                  thenClose: status != .success, layout: clientLayout)
         }
         func refuse(_ status: CMPP.ConnectStatus) {
             counters.loginsFailed += 1
