@@ -46,7 +46,7 @@ public final class LinkGroup: Service, Sendable {
             try self.init(configuration: configuration, adapter: SGIPAdapter(configuration: configuration),
                           eventLoopGroup: eventLoopGroup, logger: logger)
         case .cmpp2, .cmpp3:
-            throw LinkConfigurationError(detail: "no adapter for \(configuration.wireProtocol.rawValue) yet")
+            try self.init(cmpp: configuration, eventLoopGroup: eventLoopGroup, logger: logger)
         }
     }
 

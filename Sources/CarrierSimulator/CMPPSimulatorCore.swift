@@ -1,0 +1,213 @@
+import CarrierSession
+import CarrierWire
+import Logging
+import NIOCore
+
+/// The state of one simulated CMPP ISMG, confined to one event loop (listener and every accepted
+/// connection run there, so nothing needs a lock): sessions, counters, per-account rate limits,
+/// the duplicate index, the long-message reassembler and one timer queue for delayed responses,
+/// status reports and MO.
+///
+/// It mirrors ``SimulatorCore`` (whose sessions and jobs hold SMPP PDUs) with CMPP PDUs, and
+/// shares its configuration, counters, `TimerQueue` and `RateLimit`. Protocol handling lives in
+/// `SimulatorCore+CMPP.swift`.
+final class CMPPSimulatorCore {
+    /// One accepted connection.
+    final class Session {
+        let id: Int
+        let channel: Channel
+        /// The SP_Id after a successful CONNECT.
+        var account: String?
+        var isBound: Bool { account != nil }
+        var pdus = 0
+        /// Submits received and not yet answered.
+        var outstanding = 0
+        /// Sequence_Id of the gateway's own requests (DELIVER, ACTIVE_TEST, TERMINATE).
+        var sequence = WrappingSequence()
+        /// DELIVERs written and not yet answered, by their Sequence_Id.
+        var awaiting: [UInt32: Delivery] = [:]
+        var keepAliveTimer: Scheduled<Void>?
+
+        init(id: Int, channel: Channel) {
+            self.id = id
+            self.channel = channel
+        }
+    }
+
+    /// A status report or MO for one account.
+    struct Delivery {
+        let account: String
+        let deliver: CMPP.Deliver
+        var isReport: Bool { deliver.report != nil }
+    }
+
+    enum Job {
+        case respond(session: Int, packet: CMPP.Packet, answersSubmit: Bool)
+        case deliver(Delivery)
+    }
+
+    struct MessageKey: Hashable {
+        let destination: String
+        let content: [UInt8]
+    }
+
+    /// Reassembled long messages kept for ``CMPPSimulator/longMessages()`` (the newest).
+    static let longMessageMemory = 1000
+
+    let configuration: SimulatorConfiguration
+    let options: CMPPSimulator.Options
+    let eventLoop: EventLoop
+    let startedAt = ContinuousClock.now
+    var logger: Logger
+    var faults: FaultPlan
+    var counters = SimulatorCounters()
+    var random: SeededGenerator
+    var sessions: [Int: Session] = [:]
+    var stalledUntil: ContinuousClock.Instant?
+    var rateLimits: [String: RateLimit] = [:]
+    var seen: Set<MessageKey> = []
+    var reassembler: Reassembler<ContinuousClock.Instant>
+    var longMessages: [ReassembledMessage] = []
+    var messageSequence: UInt16 = 0
+    private var nextSessionID = 0
+    private var receiverRotation = 0
+    private var jobs = TimerQueue<Job>()
+    private var timer: (at: ContinuousClock.Instant, task: Scheduled<Void>)?
+
+    init(configuration: SimulatorConfiguration, options: CMPPSimulator.Options, eventLoop: EventLoop, logger: Logger) {
+        self.configuration = configuration
+        self.options = options
+        self.eventLoop = eventLoop
+        self.logger = logger
+        self.faults = configuration.faults
+        self.random = SeededGenerator(seed: configuration.seed)
+        self.reassembler = Reassembler(timeout: options.reassemblyTimeout)
+    }
+
+    var layout: CMPP.Layout { options.version }
+
+    // MARK: - Connections
+
+    func opened(_ channel: Channel) -> Int {
+        nextSessionID += 1
+        sessions[nextSessionID] = Session(id: nextSessionID, channel: channel)
+        counters.connectionsAccepted += 1
+        return nextSessionID
+    }
+
+    /// The connection closed: unanswered reports and MO go back to be delivered again.
+    func closed(_ sessionID: Int) {
+        guard let session = sessions.removeValue(forKey: sessionID) else { return }
+        session.keepAliveTimer?.cancel()
+        let now = ContinuousClock.now
+        for delivery in session.awaiting.sorted(by: { $0.key < $1.key }).map(\.value) {
+            schedule(.deliver(delivery), at: now.advanced(by: configuration.reportRetryDelay))
+        }
+    }
+
+    /// Closes a connection on purpose (fault injection).
+    func drop(_ session: Session) {
+        counters.connectionsDropped += 1
+        session.channel.close(promise: nil)
+    }
+
+    func closeAll() {
+        for session in sessions.values { session.channel.close(promise: nil) }
+        timer?.task.cancel()
+        timer = nil
+        jobs.removeAll()
+    }
+
+    // MARK: - Writing
+
+    /// Writes `packet` in the simulated version's layout (or `layout`); with `thenClose` the
+    /// connection closes once it is written.
+    func write(_ packet: CMPP.Packet, to session: Session, thenClose: Bool = false, layout: CMPP.Layout? = nil) {
+        var buffer = session.channel.allocator.buffer(capacity: 64)
+        do {
+            try CMPP.encode(packet, into: &buffer, layout: layout ?? self.layout)
+        } catch {
+            logger.error("simulator cannot encode a PDU", metadata: ["sim.error": "\(error)"])
+            return
+        }
+        let channel = session.channel
+        let written = channel.writeAndFlush(buffer)
+        if thenClose { written.whenComplete { _ in channel.close(promise: nil) } }
+    }
+
+    /// Answers after the configured delay, or later while responses are stalled.
+    func respond(_ packet: CMPP.Packet, to session: Session, answersSubmit: Bool) {
+        let now = ContinuousClock.now
+        var due = now.advanced(by: configuration.responseDelay)
+        if let stalledUntil, stalledUntil > due { due = stalledUntil }
+        guard due > now else {
+            if answersSubmit { session.outstanding -= 1 }
+            return write(packet, to: session)
+        }
+        schedule(.respond(session: session.id, packet: packet, answersSubmit: answersSubmit), at: due)
+    }
+
+    // MARK: - Timer queue
+
+    func schedule(_ job: Job, at due: ContinuousClock.Instant) {
+        jobs.push(job, due: due)
+        armTimer()
+    }
+
+    private func armTimer() {
+        guard let next = jobs.nextDue else { return }
+        if let timer, timer.at <= next { return }
+        timer?.task.cancel()
+        let task = eventLoop.assumeIsolated().scheduleTask(in: Self.timeAmount(ContinuousClock.now.duration(to: next))) {
+            self.timer = nil
+            self.runDueJobs()
+        }
+        timer = (next, task)
+    }
+
+    private func runDueJobs() {
+        let now = ContinuousClock.now
+        while let job = jobs.popDue(now: now) {
+            switch job {
+            case .respond(let id, let packet, let answersSubmit):
+                guard let session = sessions[id] else { continue }
+                if answersSubmit { session.outstanding -= 1 }
+                write(packet, to: session)
+            case .deliver(let delivery):
+                deliver(delivery)
+            }
+        }
+        armTimer()
+    }
+
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(max(0, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000))
+    }
+
+    // MARK: - Reports and MO
+
+    /// Writes a report/MO as DELIVER to a bound connection of its account (round robin; reports
+    /// travel on the submitting account's connections, cmpp.md §7), or retries later when none is bound.
+    func deliver(_ delivery: Delivery) {
+        let receivers = sessions.values.filter { $0.account == delivery.account }.sorted { $0.id < $1.id }
+        guard !receivers.isEmpty else {
+            return schedule(.deliver(delivery), at: ContinuousClock.now.advanced(by: configuration.reportRetryDelay))
+        }
+        receiverRotation &+= 1
+        let session = receivers[receiverRotation % receivers.count]
+        let sequence = session.sequence.next()
+        session.awaiting[sequence] = delivery
+        if delivery.isReport { counters.reportsSent += 1 } else { counters.mosSent += 1 }
+        write(CMPP.Packet(sequenceID: sequence, body: .deliver(delivery.deliver)), to: session)
+    }
+
+    /// The next Msg_Id in the spec's layout (cmpp.md §6.4): the gateway's wall-clock time,
+    /// its ISMG code and a 16-bit counter.
+    func nextMessageID() -> CMPP.MessageID {
+        messageSequence &+= 1
+        let time = CMPPWallTime(unixTime: options.unixTime(), utcOffsetMinutes: options.utcOffsetMinutes)
+        return CMPP.MessageID(month: time.month, day: time.day, hour: time.hour, minute: time.minute, second: time.second,
+                              gatewayID: options.gatewayID & 0x3F_FFFF, sequence: Int(messageSequence))
+            ?? CMPP.MessageID(rawValue: UInt64(messageSequence))
+    }
+}
