@@ -9,7 +9,7 @@ import Logging
 /// link gets to its configured rate without drawing a flow-control answer.
 struct LinkBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "link", abstract: "Submits/s through 1 and N links against the in-process simulator.")
-    @Option(help: "Protocol: smpp (cmpp2, cmpp3, sgip, smgp as their adapters land).") var proto = "smpp"
+    @Option(help: "Protocol: smpp, cmpp2, cmpp3, sgip or smgp.") var proto = "smpp"
     @Option(help: "Messages per run.") var messages = 200_000
     @Option(help: "Link counts to measure, comma separated.") var links = "1,4"
     @Option(help: "Window per link.") var window = 16
@@ -28,16 +28,28 @@ struct LinkBench: AsyncParsableCommand {
     }
 
     func measure(_ wire: CarrierProtocol, links count: Int) async throws -> String {
-        let simulator = try BenchSimulator(wire, window: window)
+        let simulator = AnySimulator.make(wire, configuration: SimulatorConfiguration(
+            accounts: [BenchAccount.account: BenchAccount.secret], windowSize: window, reportDelay: .milliseconds(5)))
         let port = try await simulator.start()
         var logger = Logger(label: "tocsin.bench")
         logger.logLevel = .error
-        let config = LinkConfiguration(name: "bench", carrier: "sim", wireProtocol: wire, host: "127.0.0.1", port: port,
-                                       account: BenchSimulator.account, secret: BenchSimulator.secret, sourceAddress: "12379",
+        var config = LinkConfiguration(name: "bench", carrier: "sim", wireProtocol: wire, host: "127.0.0.1", port: port,
+                                       account: BenchAccount.account, secret: BenchAccount.secret, sourceAddress: "12379",
                                        tps: tps, window: window, connections: count, maxQueuedSubmits: 4096, reportBufferSize: 8192)
+        if wire == .sgip {
+            config.sgip = SGIPSettings(nodeID: 3_075_512_345, corpID: "12379", listenHost: "127.0.0.1", listenPort: 0,
+                                       smgLoginName: "smguser", smgPassword: "smgpass")
+        }
         let group = try LinkGroup(configuration: config, logger: logger)
         let runner = Task { try await group.run() }
         defer { runner.cancel() }
+        var listener: SGIPListener?
+        if wire == .sgip {
+            let l = try SGIPListener(group: group, logger: logger)
+            await simulator.setReportTarget(host: "127.0.0.1", port: try await l.start())
+            listener = l
+        }
+        defer { if let listener { Task { try? await listener.stop() } } }
 
         let total = tps > 0 ? tps * seconds : messages
         let content = Array("Emergency alert test message 0123456789".utf8)
@@ -113,21 +125,8 @@ final class Counter: @unchecked Sendable {
     }
 }
 
-/// The in-process simulator for a protocol, behind one small interface.
-struct BenchSimulator {
+/// Credentials of the benchmark's simulated account.
+enum BenchAccount {
     static let account = "bench"
     static let secret = "bench123"
-    private let smpp: SMPPSimulator?
-
-    init(_ wire: CarrierProtocol, window: Int) throws {
-        let config = SimulatorConfiguration(accounts: [Self.account: Self.secret], windowSize: window, reportDelay: .milliseconds(5))
-        switch wire {
-        case .smpp: smpp = SMPPSimulator(configuration: config)
-        default: throw ValidationError("no simulator for \(wire.rawValue) yet")
-        }
-    }
-
-    func start() async throws -> Int { try await smpp!.start() }
-    func stop() async throws { try await smpp?.stop() }
-    func counters() async -> SimulatorCounters { await smpp?.counters() ?? SimulatorCounters() }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CarrierGateway
 import CarrierSimulator
 import Foundation
 
@@ -6,11 +7,11 @@ import Foundation
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Run a simulated carrier gateway (SMPP SMSC; CMPP/SGIP/SMGP as they are added).",
+        abstract: "Run a simulated carrier gateway: SMPP SMSC, China Mobile CMPP 2.0/3.0 ISMG, China Unicom SGIP SMG, China Telecom SMGP SMGW.",
         discussion: "Prints its counters every --report-every seconds and when it stops (Ctrl-C or --duration)."
     )
 
-    @Argument(help: "smpp") var proto: String
+    @Argument(help: "smpp, cmpp2, cmpp3, sgip or smgp") var proto: String
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port (0 = any free port; printed).") var port = 2775
     @Option(help: "Accounts as id:secret, comma separated.") var accounts = "tocsin:s3cret79"
@@ -23,11 +24,15 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Refuse logins for this many seconds after start.") var refuseLoginsFor: Int?
     @Option(help: "Send own keep-alives every this many seconds.") var keepAlive: Int?
     @Option(help: "Message ids: hex or decimal.") var ids = "hex"
+    @Option(help: "SGIP: host of the SP's report listener the SMG connects back to.") var reportHost = "127.0.0.1"
+    @Option(help: "SGIP: port of the SP's report listener.") var reportPort: Int?
     @Option(help: "Stop by itself after this many seconds (0 = run until Ctrl-C).") var duration = 0
     @Option(help: "Print counters every this many seconds (0 = only at the end).") var reportEvery = 5
 
     func run() async throws {
-        guard proto == "smpp" else { throw ValidationError("protocol '\(proto)' is not simulated yet; available: smpp") }
+        guard let wire = CarrierProtocol(rawValue: proto) else {
+            throw ValidationError("unknown protocol '\(proto)'; use smpp, cmpp2, cmpp3, sgip or smgp")
+        }
         var accountMap: [String: String] = [:]
         for pair in accounts.split(separator: ",") {
             let parts = pair.split(separator: ":", maxSplits: 1)
@@ -44,7 +49,7 @@ struct SimulateCommand: AsyncParsableCommand {
             keepAliveInterval: keepAlive.map { .seconds($0) }, messageIDStyle: ids == "decimal" ? .decimal : .hexadecimal,
             faults: FaultPlan(dropEvery: dropEvery, errorRate: errorRate, refuseLoginsFor: refuseLoginsFor.map { .seconds($0) }),
             dateStamp: { SimulateCommand.dateStamp() })
-        let simulator = SMPPSimulator(configuration: config)
+        let simulator = AnySimulator.make(wire, configuration: config, reportHost: reportHost, reportPort: reportPort)
         let bound = try await simulator.start(host: host, port: port)
         print("simulating \(proto) on \(host):\(bound) for \(accountMap.count) account(s); Ctrl-C stops")
         flushStandardOutput()

@@ -1,0 +1,60 @@
+import CarrierGateway
+import CarrierSimulator
+import Foundation
+
+/// One of the carrier simulators behind one small interface, for `tocsin simulate`, the
+/// benchmarks and (later) the demo.
+public enum AnySimulator: Sendable {
+    case smpp(SMPPSimulator)
+    case cmpp(CMPPSimulator)
+    case sgip(SGIPSimulator)
+    case smgp(SMGPSimulator)
+
+    /// The simulator for `wire`, reading the real wall clock (validity times, message ids).
+    /// SGIP: reports go to the SP's listener at `reportHost`:`reportPort` (settable later with
+    /// `setReportTarget`).
+    public static func make(_ wire: CarrierProtocol, configuration: SimulatorConfiguration,
+                            reportHost: String? = nil, reportPort: Int? = nil) -> AnySimulator {
+        let now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        switch wire {
+        case .smpp: return .smpp(SMPPSimulator(configuration: configuration))
+        case .cmpp2: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v2, unixTime: now)))
+        case .cmpp3: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v3, unixTime: now)))
+        case .smgp: return .smgp(SMGPSimulator(configuration: configuration, options: .init(unixSeconds: now)))
+        case .sgip: return .sgip(SGIPSimulator(configuration: configuration,
+                                               options: .init(reportHost: reportHost, reportPort: reportPort, clock: now)))
+        }
+    }
+
+    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
+        switch self {
+        case .smpp(let s): try await s.start(host: host, port: port)
+        case .cmpp(let s): try await s.start(host: host, port: port)
+        case .sgip(let s): try await s.start(host: host, port: port)
+        case .smgp(let s): try await s.start(host: host, port: port)
+        }
+    }
+
+    public func stop() async throws {
+        switch self {
+        case .smpp(let s): try await s.stop()
+        case .cmpp(let s): try await s.stop()
+        case .sgip(let s): try await s.stop()
+        case .smgp(let s): try await s.stop()
+        }
+    }
+
+    public func counters() async -> SimulatorCounters {
+        switch self {
+        case .smpp(let s): await s.counters()
+        case .cmpp(let s): await s.counters()
+        case .sgip(let s): await s.counters()
+        case .smgp(let s): await s.counters()
+        }
+    }
+
+    /// SGIP only: where the simulated SMG connects back to deliver reports and MO.
+    public func setReportTarget(host: String, port: Int) async {
+        if case .sgip(let s) = self { await s.setReportTarget(host: host, port: port) }
+    }
+}
