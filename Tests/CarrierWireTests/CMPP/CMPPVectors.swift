@@ -7,9 +7,9 @@ enum CMPPVectors {
     static let sourceAddr = "900001"
     static let secret = "888888"
     static let timestamp: UInt32 = 1_021_080_510
-    static let authenticatorSource = hexBytes("90d00c1d517abd0b4f65f6bcf8535d16".pairs)
-    static let authenticatorISMG2 = hexBytes("6c0b846e25bab6daa4ed1c466e0f4bd8".pairs)
-    static let authenticatorISMG3 = hexBytes("7942977274098cf210ab0c16c367bc8d".pairs)
+    static let authenticatorSource = hexBytes("90d00c1d517abd0b4f65f6bcf8535d16")
+    static let authenticatorISMG2 = hexBytes("6c0b846e25bab6daa4ed1c466e0f4bd8")
+    static let authenticatorISMG3 = hexBytes("7942977274098cf210ab0c16c367bc8d")
 
     static let connect21 = """
         0000: 00 00 00 27 00 00 00 01 00 00 00 17 39 30 30 30
@@ -162,16 +162,4 @@ enum CMPPVectors {
         0010: 30 38 33 30 00 00 00 00 00 00 00 00 00 00 00 00
         0020: 00 00 00 00 00 00 00
         """
-}
-
-extension String {
-    /// "90d0…" → "90 d0 …" for `hexBytes`.
-    var pairs: String {
-        var out = ""
-        for (i, c) in enumerated() {
-            if i > 0 && i % 2 == 0 { out.append(" ") }
-            out.append(c)
-        }
-        return out
-    }
 }

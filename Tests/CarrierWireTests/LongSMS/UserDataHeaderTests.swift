@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func randomContentNeverTraps() {
-        var generator = SeededGenerator(seed: 0x0340)
+        var generator = SplitMix64(seed: 0x0340)
         for _ in 0..<2000 {
             let count = Int.random(in: 0...24, using: &generator)
             var bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }

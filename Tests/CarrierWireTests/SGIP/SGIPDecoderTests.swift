@@ -1,26 +1,22 @@
 import NIOCore
-import NIOTestUtils
 import Testing
 @testable import CarrierWire
 
 @Suite struct SGIPDecoderTests {
     @Test func verifierOnEveryVector() throws {
-        let vectors = SGIPVectors.all
-        var pairs = vectors.map { (ByteBuffer(bytes: sgipBytes($0.0)), [$0.1]) }
-        // Many frames in one input.
-        pairs.append((ByteBuffer(bytes: vectors.flatMap { sgipBytes($0.0) }), vectors.map(\.1)))
-        try ByteToMessageDecoderVerifier.verifyDecoder(inputOutputPairs: pairs) { PacketDecoder<SGIP>() }
+        // Each vector alone, and many frames in one input.
+        try verifyPacketDecoder(SGIP.self, SGIPVectors.all.map { (hexBytes($0.0), $0.1) }, allInOneInput: true)
     }
 
     @Test func everyVectorDecodesAndReencodes() throws {
         #expect(SGIPVectors.all.count == 14)
         for (hex, packet) in SGIPVectors.all {
-            try sgipExpectGolden(packet, sgipBytes(hex))
+            try expectGolden(SGIP.self, packet, hexBytes(hex))
         }
     }
 
     @Test func randomizedSplits() throws {
-        var rng = SGIPSeededRandom(seed: 0x5617_0012)
+        var rng = SplitMix64(seed: 0x5617_0012)
         var packets: [SGIPPacket] = []
         for i in 0..<300 {
             if i % 3 == 0 {
@@ -32,23 +28,13 @@ import Testing
                 packets.append(SGIPPacket(sequence: SGIPVectors.sp(UInt32(i)), body: .submit(submit)))
             }
         }
-        var stream = ByteBuffer()
-        for p in packets { try SGIP.encode(p, into: &stream) }
-
-        let processor = NIOSingleStepByteToMessageProcessor(PacketDecoder<SGIP>())
-        var decoded: [SGIPPacket] = []
-        while stream.readableBytes > 0 {
-            let cut = Int.random(in: 1...min(stream.readableBytes, 700), using: &rng)
-            let chunk = stream.readSlice(length: cut)!
-            try processor.process(buffer: chunk) { decoded.append($0) }
-        }
-        #expect(decoded == packets)
+        try expectDecodesInRandomChunks(SGIP.self, packets, maxChunk: 700, using: &rng)
     }
 
     @Test func declaredLengthBelowMinimum() {
-        var bytes = sgipBytes("00 00 00 14 00 00 00 02 b7 50 98 19 42 c4 f1 d9 00 00 00 03")
+        var bytes = hexBytes("00 00 00 14 00 00 00 02 b7 50 98 19 42 c4 f1 d9 00 00 00 03")
         bytes[3] = 19
-        #expect(sgipDecodeError(bytes) == .lengthTooSmall)
+        #expect(decodeErrorCode(SGIP.self, bytes) == .lengthTooSmall)
         var decoder = PacketDecoder<SGIP>()
         var buffer = ByteBuffer(bytes: [0, 0, 0, 0])
         #expect(throws: WireError.self) { try decoder.decode(buffer: &buffer) }
@@ -72,33 +58,33 @@ import Testing
         var submit = SGIPVectors.submit
         submit.userNumbers = ["8613000000000"]
         submit.content = Array(repeating: 0x20, count: 2048 - 20 - 123 - 21)
-        let bytes = try sgipEncode(SGIPPacket(sequence: SGIPVectors.sp(1), body: .submit(submit)))
+        let bytes = try encodedBytes(SGIP.self, SGIPPacket(sequence: SGIPVectors.sp(1), body: .submit(submit)))
         #expect(bytes.count == 2048)
-        #expect(sgipDecodeError(bytes) == nil)
+        #expect(decodeErrorCode(SGIP.self, bytes) == nil)
         submit.content.append(0x20)
-        #expect(sgipEncodeError(SGIPPacket(sequence: SGIPVectors.sp(1), body: .submit(submit))) == .valueTooLong)
+        #expect(encodeErrorCode(SGIP.self, SGIPPacket(sequence: SGIPVectors.sp(1), body: .submit(submit))) == .valueTooLong)
     }
 
     @Test func truncatedBodies() {
         for (hex, _) in SGIPVectors.all {
-            var bytes = sgipBytes(hex)
+            var bytes = hexBytes(hex)
             guard bytes.count > 20 else { continue }
             bytes.removeLast()
             bytes[2] = UInt8(bytes.count >> 8)
             bytes[3] = UInt8(bytes.count & 0xff)
-            let code = sgipDecodeError(bytes)
+            let code = decodeErrorCode(SGIP.self, bytes)
             #expect(code == .truncated || code == .invalidField, "\(hex.prefix(30))")
         }
         // Fewer bytes than declared: not a complete PDU.
-        #expect(sgipDecodeError(Array(sgipBytes(SGIPVectors.bindHex).dropLast())) == .truncated)
+        #expect(decodeErrorCode(SGIP.self, Array(hexBytes(SGIPVectors.bindHex).dropLast())) == .truncated)
     }
 
     @Test func trailingBytes() {
         for (hex, _) in SGIPVectors.all {
-            var bytes = sgipBytes(hex) + [0]
+            var bytes = hexBytes(hex) + [0]
             bytes[2] = UInt8(bytes.count >> 8)
             bytes[3] = UInt8(bytes.count & 0xff)
-            let code = sgipDecodeError(bytes)
+            let code = decodeErrorCode(SGIP.self, bytes)
             // Submit and Deliver end with Reserve after a counted content: the extra byte is trailing too.
             #expect(code == .trailingBytes, "\(hex.prefix(30))")
         }
@@ -106,15 +92,15 @@ import Testing
 
     @Test func unknownCommand() {
         for command: UInt32 in [0x06, 0x1000, 0x8000_0006, 0xFFFF_FFFF] {
-            var bytes = sgipBytes("00 00 00 14 00 00 00 00 b7 50 98 19 42 c4 f1 d9 00 00 00 03")
+            var bytes = hexBytes("00 00 00 14 00 00 00 00 b7 50 98 19 42 c4 f1 d9 00 00 00 03")
             bytes[4] = UInt8(command >> 24); bytes[5] = UInt8((command >> 16) & 0xff)
             bytes[6] = UInt8((command >> 8) & 0xff); bytes[7] = UInt8(command & 0xff)
-            #expect(sgipDecodeError(bytes) == .unknownCommand)
+            #expect(decodeErrorCode(SGIP.self, bytes) == .unknownCommand)
         }
     }
 
     @Test func errorTextHoldsNoNumbers() {
-        var bytes = sgipBytes(SGIPVectors.deliverHex)
+        var bytes = hexBytes(SGIPVectors.deliverHex)
         bytes.removeLast(9)
         bytes[3] = UInt8(bytes.count)
         do {
@@ -128,8 +114,8 @@ import Testing
     }
 
     @Test func mutatedFramesNeverTrap() {
-        var rng = SGIPSeededRandom(seed: 42)
-        let seeds = SGIPVectors.all.map { sgipBytes($0.0) }
+        var rng = SplitMix64(seed: 42)
+        let seeds = SGIPVectors.all.map { hexBytes($0.0) }
         for _ in 0..<3000 {
             var bytes = seeds[Int.random(in: 0..<seeds.count, using: &rng)]
             for _ in 0..<Int.random(in: 1...4, using: &rng) {
@@ -137,7 +123,7 @@ import Testing
                 bytes[i] = UInt8.random(in: 0...255, using: &rng)
             }
             // Decoding either fails with a WireError or yields a value that re-encodes stably.
-            if let packet = try? SGIP.decode(bytes: bytes), let again = try? sgipEncode(packet) {
+            if let packet = try? SGIP.decode(bytes: bytes), let again = try? encodedBytes(SGIP.self, packet) {
                 #expect((try? SGIP.decode(bytes: again)) == packet)
             }
         }

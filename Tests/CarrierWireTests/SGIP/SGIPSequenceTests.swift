@@ -26,7 +26,7 @@ import Testing
         #expect(SGIPSequence(seq.description) == seq)
         var buffer = ByteBuffer()
         seq.write(into: &buffer)
-        #expect(Array(buffer.readableBytesView) == sgipBytes("b7 50 98 19 42 c4 f1 d9 00 00 00 02"))
+        #expect(Array(buffer.readableBytesView) == hexBytes("b7 50 98 19 42 c4 f1 d9 00 00 00 02"))
     }
 
     @Test func parseRejectsMalformed() {

@@ -20,8 +20,8 @@ import Testing
     @Test func shortClientIDVariants() {
         let unpadded = SMGPAuthenticator.client(clientID: "sp0001", secret: "secret", timestamp: SMGPVectors.timestamp, clientIDForm: .asConfigured)
         let padded = SMGPAuthenticator.client(clientID: "sp0001", secret: "secret", timestamp: SMGPVectors.timestamp, clientIDForm: .paddedTo8)
-        #expect(unpadded == smgpBytes("89 55 a4 9b 6f 5a 59 f1 94 c5 74 1c 04 4f f8 4f"))
-        #expect(padded == smgpBytes("65 a1 e3 7b 4c ec a3 ac 8b be 9d bb a5 fd f8 87"))
+        #expect(unpadded == hexBytes("89 55 a4 9b 6f 5a 59 f1 94 c5 74 1c 04 4f f8 4f"))
+        #expect(padded == hexBytes("65 a1 e3 7b 4c ec a3 ac 8b be 9d bb a5 fd f8 87"))
     }
 
     @Test func serverAuthenticator() {

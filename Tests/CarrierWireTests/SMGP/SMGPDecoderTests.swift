@@ -1,25 +1,21 @@
 import NIOCore
-import NIOTestUtils
 import Testing
 @testable import CarrierWire
 
 @Suite struct SMGPDecoderTests {
     @Test func verifierOnEveryVector() throws {
-        let vectors = SMGPVectors.all
-        var pairs = vectors.map { (ByteBuffer(bytes: smgpBytes($0.0)), [$0.1]) }
-        pairs.append((ByteBuffer(bytes: vectors.flatMap { smgpBytes($0.0) }), vectors.map(\.1)))
-        try ByteToMessageDecoderVerifier.verifyDecoder(inputOutputPairs: pairs) { PacketDecoder<SMGP>() }
+        try verifyPacketDecoder(SMGP.self, SMGPVectors.all.map { (hexBytes($0.0), $0.1) }, allInOneInput: true)
     }
 
     @Test func everyVectorDecodesAndReencodes() throws {
         #expect(SMGPVectors.all.count == 12)
         for (hex, packet) in SMGPVectors.all {
-            try smgpExpectGolden(packet, smgpBytes(hex))
+            try expectGolden(SMGP.self, packet, hexBytes(hex))
         }
     }
 
     @Test func randomizedSplits() throws {
-        var rng = SMGPSeededRandom(seed: 0x5316_0030)
+        var rng = SplitMix64(seed: 0x5316_0030)
         var packets: [SMGPPacket] = []
         for i in 0..<300 {
             if i % 3 == 0 {
@@ -35,23 +31,13 @@ import Testing
                 packets.append(SMGPPacket(sequenceID: UInt32(i), body: .submit(s)))
             }
         }
-        var stream = ByteBuffer()
-        for p in packets { try SMGP.encode(p, into: &stream) }
-
-        let processor = NIOSingleStepByteToMessageProcessor(PacketDecoder<SMGP>())
-        var decoded: [SMGPPacket] = []
-        while stream.readableBytes > 0 {
-            let cut = Int.random(in: 1...min(stream.readableBytes, 700), using: &rng)
-            let chunk = stream.readSlice(length: cut)!
-            try processor.process(buffer: chunk) { decoded.append($0) }
-        }
-        #expect(decoded == packets)
+        try expectDecodesInRandomChunks(SMGP.self, packets, maxChunk: 700, using: &rng)
     }
 
     @Test func declaredLengthBelowMinimum() {
-        var bytes = smgpBytes("00 00 00 0c 00 00 00 04 00 00 00 08")
+        var bytes = hexBytes("00 00 00 0c 00 00 00 04 00 00 00 08")
         bytes[3] = 11
-        #expect(smgpDecodeError(bytes) == .lengthTooSmall)
+        #expect(decodeErrorCode(SMGP.self, bytes) == .lengthTooSmall)
     }
 
     @Test func declaredLengthAboveMaximumFailsBeforeBuffering() {
@@ -74,58 +60,58 @@ import Testing
         s.destTermIDs = Array(repeating: "8613800138000", count: 100)
         s.content = Array(repeating: 0x20, count: 255)
         s.tlvs = [SMGPTLV(tag: .destTermPseudo, value: [UInt8](repeating: 1, count: SMGPTLVList.maxEncodedLength - 4))]
-        let bytes = try smgpEncode(SMGPPacket(sequenceID: 1, body: .submit(s)))
+        let bytes = try encodedBytes(SMGP.self, SMGPPacket(sequenceID: 1, body: .submit(s)))
         #expect(bytes.count == SMGP.maxPDULength)
-        #expect(smgpDecodeError(bytes) == nil)
+        #expect(decodeErrorCode(SMGP.self, bytes) == nil)
     }
 
     @Test func truncatedBodies() {
         for (hex, _) in SMGPVectors.all {
-            var bytes = smgpBytes(hex)
+            var bytes = hexBytes(hex)
             guard bytes.count > 12 else { continue }
             bytes.removeLast()
-            smgpFixLength(&bytes)
-            let code = smgpDecodeError(bytes)
+            bytes = withFixedLength(bytes)
+            let code = decodeErrorCode(SMGP.self, bytes)
             // Fixed layouts end early (.truncated); TLV areas lose a value byte (.invalidField).
             #expect(code == .truncated || code == .invalidField, "\(hex.prefix(30))")
         }
-        #expect(smgpDecodeError(Array(smgpBytes(SMGPVectors.loginHex).dropLast())) == .truncated)
-        var submitResp = smgpBytes(SMGPVectors.submitRespHex)
+        #expect(decodeErrorCode(SMGP.self, Array(hexBytes(SMGPVectors.loginHex).dropLast())) == .truncated)
+        var submitResp = hexBytes(SMGPVectors.submitRespHex)
         submitResp.removeLast()
-        smgpFixLength(&submitResp)
-        #expect(smgpDecodeError(submitResp) == .truncated)
+        submitResp = withFixedLength(submitResp)
+        #expect(decodeErrorCode(SMGP.self, submitResp) == .truncated)
     }
 
     @Test func trailingBytesOnFixedLayouts() {
         for hex in [SMGPVectors.loginHex, SMGPVectors.loginRespHex, SMGPVectors.submitRespHex, SMGPVectors.moDeliverRespHex,
                     "00 00 00 0c 00 00 00 04 00 00 00 08", "00 00 00 0c 80 00 00 06 00 00 00 09"] {
-            var bytes = smgpBytes(hex) + [0]
-            smgpFixLength(&bytes)
-            #expect(smgpDecodeError(bytes) == .trailingBytes, "\(hex.prefix(30))")
+            var bytes = hexBytes(hex) + [0]
+            bytes = withFixedLength(bytes)
+            #expect(decodeErrorCode(SMGP.self, bytes) == .trailingBytes, "\(hex.prefix(30))")
         }
         // Submit/Deliver: bytes after Reserve are TLVs, a lone byte is a TLV structure error.
-        var submit = smgpBytes(SMGPVectors.submitHex) + [0]
-        smgpFixLength(&submit)
-        #expect(smgpDecodeError(submit) == .invalidField)
+        var submit = hexBytes(SMGPVectors.submitHex) + [0]
+        submit = withFixedLength(submit)
+        #expect(decodeErrorCode(SMGP.self, submit) == .invalidField)
     }
 
     @Test func unknownCommand() {
         for command: UInt32 in [0x05, 0x07, 0x12, 0x8000_0005, 0xFFFF_FFFF] {
-            var bytes = smgpBytes("00 00 00 0c 00 00 00 00 00 00 00 01")
+            var bytes = hexBytes("00 00 00 0c 00 00 00 00 00 00 00 01")
             bytes[4] = UInt8(command >> 24); bytes[5] = UInt8((command >> 16) & 0xff)
             bytes[6] = UInt8((command >> 8) & 0xff); bytes[7] = UInt8(command & 0xff)
-            #expect(smgpDecodeError(bytes) == .unknownCommand)
+            #expect(decodeErrorCode(SMGP.self, bytes) == .unknownCommand)
         }
     }
 
     @Test func lengthFieldMustMatchFrame() throws {
         // Calling decode(frame:) directly with an inconsistent length field.
-        var frame = ByteBuffer(bytes: smgpBytes("00 00 00 0d 00 00 00 04 00 00 00 08"))
+        var frame = ByteBuffer(bytes: hexBytes("00 00 00 0d 00 00 00 04 00 00 00 08"))
         #expect(throws: WireError.self) { try SMGP.decode(frame: &frame) }
     }
 
     @Test func errorTextHoldsNoNumbers() {
-        var bytes = smgpBytes(SMGPVectors.moDeliverHex)
+        var bytes = hexBytes(SMGPVectors.moDeliverHex)
         bytes[12 + 68] = 0xF0 // MsgLength beyond the frame
         do {
             _ = try SMGP.decode(bytes: bytes)
@@ -138,15 +124,15 @@ import Testing
     }
 
     @Test func mutatedFramesNeverTrap() {
-        var rng = SMGPSeededRandom(seed: 7)
-        let seeds = SMGPVectors.all.map { smgpBytes($0.0) }
+        var rng = SplitMix64(seed: 7)
+        let seeds = SMGPVectors.all.map { hexBytes($0.0) }
         for _ in 0..<3000 {
             var bytes = seeds[Int.random(in: 0..<seeds.count, using: &rng)]
             for _ in 0..<Int.random(in: 1...4, using: &rng) {
                 let i = Int.random(in: 8..<bytes.count, using: &rng)
                 bytes[i] = UInt8.random(in: 0...255, using: &rng)
             }
-            if let packet = try? SMGP.decode(bytes: bytes), let again = try? smgpEncode(packet) {
+            if let packet = try? SMGP.decode(bytes: bytes), let again = try? encodedBytes(SMGP.self, packet) {
                 #expect((try? SMGP.decode(bytes: again)) == packet)
             }
         }

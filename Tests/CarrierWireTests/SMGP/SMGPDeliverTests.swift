@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct SMGPDeliverTests {
     @Test func reportContentGolden() throws {
-        let content = smgpBytes(SMGPVectors.reportContentHex)
+        let content = hexBytes(SMGPVectors.reportContentHex)
         #expect(content.count == 122)
         #expect(try SMGPVectors.report.encoded() == content)
         let parsed = try SMGPReport(content: content)
@@ -17,8 +17,8 @@ import Testing
 
     @Test func reportDeliverGolden() throws {
         let packet = SMGPPacket(sequenceID: 7, body: .deliver(SMGPVectors.reportDeliver))
-        try smgpExpectGolden(packet, smgpBytes(SMGPVectors.reportDeliverHex))
-        let decoded = try SMGP.decode(bytes: smgpBytes(SMGPVectors.reportDeliverHex))
+        try expectGolden(SMGP.self, packet, hexBytes(SMGPVectors.reportDeliverHex))
+        let decoded = try SMGP.decode(bytes: hexBytes(SMGPVectors.reportDeliverHex))
         guard case .deliver(let d) = decoded.body else {
             Issue.record("not a deliver")
             return
@@ -28,18 +28,18 @@ import Testing
 
     @Test func moDeliverGolden() throws {
         let packet = SMGPPacket(sequenceID: 0x21, body: .deliver(SMGPVectors.moDeliver))
-        try smgpExpectGolden(packet, smgpBytes(SMGPVectors.moDeliverHex))
+        try expectGolden(SMGP.self, packet, hexBytes(SMGPVectors.moDeliverHex))
         #expect(try SMGPVectors.moDeliver.report() == nil)
         #expect(SMGPVectors.moDeliver.tlvs.tpUdhi == 1)
     }
 
     @Test func deliverRespGolden() throws {
         let resp = SMGPResponse(msgID: SMGPMsgID(hex: "01006103012001000888")!, status: .success)
-        try smgpExpectGolden(SMGPPacket(sequenceID: 0x21, body: .deliverResp(resp)), smgpBytes(SMGPVectors.moDeliverRespHex))
+        try expectGolden(SMGP.self, SMGPPacket(sequenceID: 0x21, body: .deliverResp(resp)), hexBytes(SMGPVectors.moDeliverRespHex))
     }
 
     @Test func reportParsingIsTolerant() throws {
-        var content = smgpBytes(SMGPVectors.reportContentHex)
+        var content = hexBytes(SMGPVectors.reportContentHex)
         // Keyword case differs between gateways; parsing is by offset.
         content.replaceSubrange(14..<17, with: Array("SUB".utf8))
         content.replaceSubrange(97..<101, with: Array("Text".utf8))
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func reportTooShort() {
-        let content = Array(smgpBytes(SMGPVectors.reportContentHex).prefix(101))
+        let content = Array(hexBytes(SMGPVectors.reportContentHex).prefix(101))
         #expect(throws: WireError.self) { try SMGPReport(content: content) }
         do {
             _ = try SMGPReport(content: content)
@@ -93,13 +93,13 @@ import Testing
                   SMGPTLV(tag: .spDealResult, value: [0]), SMGPTLV(tag: SMGPTLV.Tag(rawValue: 0x1234), value: [])]
         try d.tlvs.setLinkID("0123456789abcdefghij")
         d.content = Array(repeating: 0xEE, count: 255)
-        try smgpExpectRoundTrip(SMGPPacket(sequenceID: 1, body: .deliver(d)))
-        try smgpExpectRoundTrip(SMGPPacket(sequenceID: 2, body: .deliverResp(SMGPResponse(msgID: d.msgID, status: .messageStructureError))))
+        try expectRoundTrip(SMGP.self, SMGPPacket(sequenceID: 1, body: .deliver(d)))
+        try expectRoundTrip(SMGP.self, SMGPPacket(sequenceID: 2, body: .deliverResp(SMGPResponse(msgID: d.msgID, status: .messageStructureError))))
     }
 
     @Test func badIsReportFlag() {
-        var bytes = smgpBytes(SMGPVectors.moDeliverHex)
+        var bytes = hexBytes(SMGPVectors.moDeliverHex)
         bytes[12 + 10] = 2
-        #expect(smgpDecodeError(bytes) == .invalidField)
+        #expect(decodeErrorCode(SMGP.self, bytes) == .invalidField)
     }
 }

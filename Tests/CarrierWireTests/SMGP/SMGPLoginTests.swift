@@ -3,26 +3,26 @@ import Testing
 
 @Suite struct SMGPLoginTests {
     @Test func loginGolden() throws {
-        try smgpExpectGolden(SMGPPacket(sequenceID: 1, body: .login(SMGPVectors.login)), smgpBytes(SMGPVectors.loginHex))
+        try expectGolden(SMGP.self, SMGPPacket(sequenceID: 1, body: .login(SMGPVectors.login)), hexBytes(SMGPVectors.loginHex))
         // The convenience initialiser computes the same authenticator.
         let computed = SMGPLogin(clientID: "12345678", secret: "secret", timestamp: SMGPVectors.timestamp)
         #expect(computed == SMGPVectors.login)
     }
 
     @Test func loginRespGolden() throws {
-        try smgpExpectGolden(SMGPPacket(sequenceID: 1, body: .loginResp(SMGPVectors.loginResp)), smgpBytes(SMGPVectors.loginRespHex))
+        try expectGolden(SMGP.self, SMGPPacket(sequenceID: 1, body: .loginResp(SMGPVectors.loginResp)), hexBytes(SMGPVectors.loginRespHex))
         #expect(SMGPPacket(sequenceID: 1, body: .loginResp(SMGPVectors.loginResp)).status == .success)
     }
 
     @Test func roundTrips() throws {
         let short = SMGPLogin(clientID: "sp0001", secret: "secret", timestamp: 1_231_235_959, loginMode: .receive, clientIDForm: .paddedTo8)
-        try smgpExpectRoundTrip(SMGPPacket(sequenceID: .max, body: .login(short)))
-        try smgpExpectRoundTrip(SMGPPacket(sequenceID: 0, body: .loginResp(SMGPLoginResp(status: .authenticationError, serverVersion: 0x30))))
+        try expectRoundTrip(SMGP.self, SMGPPacket(sequenceID: .max, body: .login(short)))
+        try expectRoundTrip(SMGP.self, SMGPPacket(sequenceID: 0, body: .loginResp(SMGPLoginResp(status: .authenticationError, serverVersion: 0x30))))
     }
 
     @Test func failedLoginRespWithEmptyAuthenticatorEncodesZeros() throws {
         let resp = SMGPLoginResp(status: .authenticationError, authenticatorServer: [], serverVersion: 0x30)
-        let bytes = try smgpEncode(SMGPPacket(sequenceID: 2, body: .loginResp(resp)))
+        let bytes = try encodedBytes(SMGP.self, SMGPPacket(sequenceID: 2, body: .loginResp(resp)))
         #expect(bytes.count == 33)
         #expect(bytes[16..<32].allSatisfy { $0 == 0 })
     }
@@ -30,21 +30,21 @@ import Testing
     @Test func encodeRejectsBadValues() {
         var login = SMGPVectors.login
         login.clientID = "123456789"
-        #expect(smgpEncodeError(SMGPPacket(sequenceID: 1, body: .login(login))) == .valueTooLong)
+        #expect(encodeErrorCode(SMGP.self, SMGPPacket(sequenceID: 1, body: .login(login))) == .valueTooLong)
         login = SMGPVectors.login
         login.authenticatorClient = [1, 2, 3]
-        #expect(smgpEncodeError(SMGPPacket(sequenceID: 1, body: .login(login))) == .invalidField)
+        #expect(encodeErrorCode(SMGP.self, SMGPPacket(sequenceID: 1, body: .login(login))) == .invalidField)
         login.authenticatorClient = [UInt8](repeating: 1, count: 17)
-        #expect(smgpEncodeError(SMGPPacket(sequenceID: 1, body: .login(login))) == .valueTooLong)
+        #expect(encodeErrorCode(SMGP.self, SMGPPacket(sequenceID: 1, body: .login(login))) == .valueTooLong)
     }
 
     @Test func wrongLengthsAreRejected() {
-        var short = smgpBytes(SMGPVectors.loginHex)
+        var short = hexBytes(SMGPVectors.loginHex)
         short.removeLast()
-        smgpFixLength(&short)
-        #expect(smgpDecodeError(short) == .truncated)
-        var long = smgpBytes(SMGPVectors.loginRespHex) + [0]
-        smgpFixLength(&long)
-        #expect(smgpDecodeError(long) == .trailingBytes)
+        short = withFixedLength(short)
+        #expect(decodeErrorCode(SMGP.self, short) == .truncated)
+        var long = hexBytes(SMGPVectors.loginRespHex) + [0]
+        long = withFixedLength(long)
+        #expect(decodeErrorCode(SMGP.self, long) == .trailingBytes)
     }
 }

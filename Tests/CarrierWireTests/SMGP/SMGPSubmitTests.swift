@@ -3,13 +3,13 @@ import Testing
 
 @Suite struct SMGPSubmitTests {
     @Test func submitGolden() throws {
-        try smgpExpectGolden(SMGPPacket(sequenceID: 5, body: .submit(SMGPVectors.submit)), smgpBytes(SMGPVectors.submitHex))
+        try expectGolden(SMGP.self, SMGPPacket(sequenceID: 5, body: .submit(SMGPVectors.submit)), hexBytes(SMGPVectors.submitHex))
     }
 
     @Test func longSubmitSegmentGolden() throws {
         let packet = SMGPPacket(sequenceID: 6, body: .submit(SMGPVectors.longSubmitSegment2))
-        try smgpExpectGolden(packet, smgpBytes(SMGPVectors.longSubmitHex))
-        let decoded = try SMGP.decode(bytes: smgpBytes(SMGPVectors.longSubmitHex))
+        try expectGolden(SMGP.self, packet, hexBytes(SMGPVectors.longSubmitHex))
+        let decoded = try SMGP.decode(bytes: hexBytes(SMGPVectors.longSubmitHex))
         guard case .submit(let s) = decoded.body else {
             Issue.record("not a submit")
             return
@@ -19,7 +19,7 @@ import Testing
 
     @Test func submitRespGolden() throws {
         let packet = SMGPPacket(sequenceID: 5, body: .submitResp(SMGPResponse(msgID: SMGPVectors.specMsgID, status: .success)))
-        try smgpExpectGolden(packet, smgpBytes(SMGPVectors.submitRespHex))
+        try expectGolden(SMGP.self, packet, hexBytes(SMGPVectors.submitRespHex))
         #expect(packet.status == .success)
     }
 
@@ -40,45 +40,45 @@ import Testing
         try tlvs.setMServiceID("PID0000000001")
         tlvs.elements.append(SMGPTLV(tag: SMGPTLV.Tag(rawValue: 0x7F01), value: [9, 8, 7]))
         s.tlvs = tlvs
-        try smgpExpectRoundTrip(SMGPPacket(sequenceID: 77, body: .submit(s)))
-        try smgpExpectRoundTrip(SMGPPacket(sequenceID: 77, body: .submitResp(SMGPResponse(msgID: .zero, status: .systemBusy))))
+        try expectRoundTrip(SMGP.self, SMGPPacket(sequenceID: 77, body: .submit(s)))
+        try expectRoundTrip(SMGP.self, SMGPPacket(sequenceID: 77, body: .submitResp(SMGPResponse(msgID: .zero, status: .systemBusy))))
     }
 
     @Test func recipientLimits() {
         var s = SMGPVectors.submit
         s.destTermIDs = Array(repeating: "8613800138000", count: 101)
-        #expect(smgpEncodeError(SMGPPacket(sequenceID: 1, body: .submit(s))) == .valueTooLong)
+        #expect(encodeErrorCode(SMGP.self, SMGPPacket(sequenceID: 1, body: .submit(s))) == .valueTooLong)
         s.destTermIDs = []
-        #expect(smgpEncodeError(SMGPPacket(sequenceID: 1, body: .submit(s))) == .invalidField)
+        #expect(encodeErrorCode(SMGP.self, SMGPPacket(sequenceID: 1, body: .submit(s))) == .invalidField)
     }
 
     @Test func fieldsTooLong() {
         var s = SMGPVectors.submit
         s.feeType = "000"
-        #expect(smgpEncodeError(SMGPPacket(sequenceID: 1, body: .submit(s))) == .valueTooLong)
+        #expect(encodeErrorCode(SMGP.self, SMGPPacket(sequenceID: 1, body: .submit(s))) == .valueTooLong)
         s = SMGPVectors.submit
         s.content = Array(repeating: 0, count: 256)
-        #expect(smgpEncodeError(SMGPPacket(sequenceID: 1, body: .submit(s))) == .valueTooLong)
+        #expect(encodeErrorCode(SMGP.self, SMGPPacket(sequenceID: 1, body: .submit(s))) == .valueTooLong)
         s = SMGPVectors.submit
         s.validTime = String(repeating: "1", count: 18)
-        #expect(smgpEncodeError(SMGPPacket(sequenceID: 1, body: .submit(s))) == .valueTooLong)
+        #expect(encodeErrorCode(SMGP.self, SMGPPacket(sequenceID: 1, body: .submit(s))) == .valueTooLong)
     }
 
     @Test func badCountsOnTheWire() {
         let countOffset = 12 + 104
-        var bytes = smgpBytes(SMGPVectors.submitHex)
+        var bytes = hexBytes(SMGPVectors.submitHex)
         #expect(bytes[countOffset] == 1)
         bytes[countOffset] = 0
-        #expect(smgpDecodeError(bytes) == .invalidField)
+        #expect(decodeErrorCode(SMGP.self, bytes) == .invalidField)
         bytes[countOffset] = 101
-        #expect(smgpDecodeError(bytes) == .invalidField)
+        #expect(decodeErrorCode(SMGP.self, bytes) == .invalidField)
     }
 
     @Test func msgLengthBeyondFrame() {
         let lengthOffset = 12 + 105 + 21
-        var bytes = smgpBytes(SMGPVectors.submitHex)
+        var bytes = hexBytes(SMGPVectors.submitHex)
         #expect(bytes[lengthOffset] == 4)
         bytes[lengthOffset] = 200
-        #expect(smgpDecodeError(bytes) == .invalidField)
+        #expect(decodeErrorCode(SMGP.self, bytes) == .invalidField)
     }
 }

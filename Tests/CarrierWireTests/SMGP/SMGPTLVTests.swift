@@ -31,7 +31,7 @@ import Testing
         list.tpUdhi = 1
         list.pkTotal = 2
         list.pkNumber = 2
-        #expect(try encodeTLVs(list) == smgpBytes("00 02 00 01 01 00 09 00 01 02 00 0a 00 01 02"))
+        #expect(try encodeTLVs(list) == hexBytes("00 02 00 01 01 00 09 00 01 02 00 0a 00 01 02"))
         try list.setMsgSrc("SP01")
         #expect(list.value(for: .msgSrc) == Array("SP01".utf8) + [0, 0, 0, 0])
         #expect(list.msgSrc == "SP01")
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func unknownTagsArePreserved() throws {
-        let bytes = smgpBytes("7f 01 00 03 aa bb cc 00 09 00 01 02 ff ff 00 00")
+        let bytes = hexBytes("7f 01 00 03 aa bb cc 00 09 00 01 02 ff ff 00 00")
         let list = try decodeTLVs(bytes)
         #expect(list.elements.count == 3)
         #expect(list.value(for: SMGPTLV.Tag(rawValue: 0x7F01)) == [0xAA, 0xBB, 0xCC])
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func wrongWidthU8ReadsAsNil() throws {
-        let list = try decodeTLVs(smgpBytes("00 09 00 02 01 02"))
+        let list = try decodeTLVs(hexBytes("00 09 00 02 01 02"))
         #expect(list.pkTotal == nil)
         #expect(list.value(for: .pkTotal) == [1, 2])
     }
@@ -95,7 +95,7 @@ import Testing
     @Test func malformedTLVsAreStructureErrors() {
         for hex in ["00 09 00 02 01", "00 09 00", "00", "00 09 00 01 01 00"] {
             do {
-                _ = try decodeTLVs(smgpBytes(hex))
+                _ = try decodeTLVs(hexBytes(hex))
                 Issue.record("expected an error for \(hex)")
             } catch {
                 #expect(error.code == .invalidField, "\(hex)")
@@ -115,8 +115,8 @@ import Testing
     }
 
     @Test func overrunningTLVInAPacket() {
-        var bytes = smgpBytes(SMGPVectors.submitHex)
+        var bytes = hexBytes(SMGPVectors.submitHex)
         bytes[bytes.count - 2] = 2 // PkNumber declares 2 value bytes, 1 present
-        #expect(smgpDecodeError(bytes) == .invalidField)
+        #expect(decodeErrorCode(SMGP.self, bytes) == .invalidField)
     }
 }

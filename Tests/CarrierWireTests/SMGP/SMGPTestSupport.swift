@@ -1,71 +1,4 @@
-import NIOCore
-import Testing
 @testable import CarrierWire
-
-/// Bytes of a hex dump as printed in smgp.md: offset labels ("0010:") are skipped.
-func smgpBytes(_ dump: String) -> [UInt8] {
-    dump.split(whereSeparator: { $0 == " " || $0 == "\n" })
-        .filter { !$0.hasSuffix(":") }
-        .map { UInt8($0, radix: 16)! }
-}
-
-/// Encodes into a fresh buffer and returns the bytes.
-func smgpEncode(_ packet: SMGPPacket) throws -> [UInt8] {
-    var buffer = ByteBuffer()
-    try SMGP.encode(packet, into: &buffer)
-    return Array(buffer.readableBytesView)
-}
-
-/// The WireError code `SMGP.decode(bytes:)` throws, nil when it decodes.
-func smgpDecodeError(_ bytes: [UInt8]) -> WireError.Code? {
-    do {
-        _ = try SMGP.decode(bytes: bytes)
-        return nil
-    } catch {
-        return error.code
-    }
-}
-
-/// The WireError code `SMGP.encode` throws, nil when it encodes.
-func smgpEncodeError(_ packet: SMGPPacket) -> WireError.Code? {
-    var buffer = ByteBuffer()
-    do {
-        try SMGP.encode(packet, into: &buffer)
-        return nil
-    } catch {
-        return error.code
-    }
-}
-
-/// Rewrites the PacketLength of `bytes` to their count.
-func smgpFixLength(_ bytes: inout [UInt8]) {
-    let n = UInt32(bytes.count)
-    bytes[0] = UInt8(n >> 24); bytes[1] = UInt8((n >> 16) & 0xff); bytes[2] = UInt8((n >> 8) & 0xff); bytes[3] = UInt8(n & 0xff)
-}
-
-/// Asserts encode(value) == golden and decode(golden) == value.
-func smgpExpectGolden(_ packet: SMGPPacket, _ golden: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
-    #expect(try smgpEncode(packet) == golden, sourceLocation: sourceLocation)
-    #expect(try SMGP.decode(bytes: golden) == packet, sourceLocation: sourceLocation)
-}
-
-/// Asserts decode(encode(value)) == value.
-func smgpExpectRoundTrip(_ packet: SMGPPacket, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    #expect(try SMGP.decode(bytes: smgpEncode(packet)) == packet, sourceLocation: sourceLocation)
-}
-
-/// SplitMix64: a small seeded generator so random tests are reproducible.
-struct SMGPSeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The vectors of smgp.md §10 and §10.1 with their values.
 enum SMGPVectors {
@@ -73,8 +6,8 @@ enum SMGPVectors {
     static let ucs2Received: [UInt8] = [0x65, 0x36, 0x52, 0x30] // "收到"
     static let specMsgID = SMGPMsgID(hex: "01006101161700012345")!
     static let timestamp: UInt32 = 0x11F0_E540 // 0301000000
-    static let clientAuthenticator = smgpBytes("95 89 8c 46 de db cf 39 3d cd 4c 2a 86 14 81 e9")
-    static let serverAuthenticator = smgpBytes("77 80 71 b4 bb 57 22 ed a0 90 54 22 b0 0f b6 a8")
+    static let clientAuthenticator = hexBytes("95 89 8c 46 de db cf 39 3d cd 4c 2a 86 14 81 e9")
+    static let serverAuthenticator = hexBytes("77 80 71 b4 bb 57 22 ed a0 90 54 22 b0 0f b6 a8")
 
     static let login = SMGPLogin(clientID: "12345678", authenticatorClient: clientAuthenticator, loginMode: .transmit,
                                  timestamp: timestamp, clientVersion: 0x30)

@@ -4,15 +4,15 @@ import Testing
 
 @Suite struct SMPPBindTests {
     @Test func bindTransceiverGolden() throws {
-        try SMPPFixture.expectGolden(SMPPGolden.bindTransceiver.0, SMPPGolden.bindTransceiver.1)
+        try expectGolden(SMPP.self, SMPPGolden.bindTransceiver.0, SMPPGolden.bindTransceiver.1)
     }
 
     @Test func bindTransmitterGolden() throws {
-        try SMPPFixture.expectGolden(SMPPGolden.bindTransmitter.0, SMPPGolden.bindTransmitter.1)
+        try expectGolden(SMPP.self, SMPPGolden.bindTransmitter.0, SMPPGolden.bindTransmitter.1)
     }
 
     @Test func bindReceiverGolden() throws {
-        try SMPPFixture.expectGolden(SMPPGolden.bindReceiver.0, SMPPGolden.bindReceiver.1)
+        try expectGolden(SMPP.self, SMPPGolden.bindReceiver.0, SMPPGolden.bindReceiver.1)
     }
 
     @Test func roundTripWithEveryFieldAtItsMaximum() throws {
@@ -21,8 +21,8 @@ import Testing
                              addressRange: SMPP.Address(String(repeating: "9", count: 40), ton: .international, npi: .isdn))
         for body in [SMPP.Body.bindTransmitter(bind), .bindReceiver(bind), .bindTransceiver(bind)] {
             let packet = SMPP.Packet(body, sequenceNumber: 0x7FFF_FFFF)
-            try SMPPFixture.expectRoundTrip(packet)
-            #expect(try SMPPFixture.encode(packet).count == 98)  // §1.1 maximum
+            try expectRoundTrip(SMPP.self, packet)
+            #expect(try encodedBytes(SMPP.self, packet).count == 98)  // §1.1 maximum
         }
     }
 
@@ -35,7 +35,7 @@ import Testing
         ]
         for bind in cases {
             var buffer = ByteBuffer()
-            #expect(SMPPFixture.errorCode { try SMPP.encode(SMPP.Packet(.bindTransmitter(bind), sequenceNumber: 1), into: &buffer) } == .valueTooLong)
+            #expect(wireErrorCode { try SMPP.encode(SMPP.Packet(.bindTransmitter(bind), sequenceNumber: 1), into: &buffer) } == .valueTooLong)
             #expect(buffer.readableBytes == 0, "a failed encode leaves the buffer untouched")
         }
     }
@@ -52,9 +52,9 @@ import Testing
 
     @Test func overlongCStringInBodyIsInvalidField() {
         // system_id of 16 characters without NUL inside its 16-byte maximum.
-        var bytes = SMPPFixture.bytes(SMPPGolden.bindTransmitter.1)
+        var bytes = hexBytes(SMPPGolden.bindTransmitter.1)
         bytes.replaceSubrange(16..<23, with: Array("ABCDEFGHIJKLMNOP".utf8) + [0])
         bytes[3] = UInt8(bytes.count)
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(bytes) } == .invalidField)
+        #expect(decodeErrorCode(SMPP.self, bytes) == .invalidField)
     }
 }

@@ -40,6 +40,6 @@ import Testing
 
     @Test func statusSurvivesTheWire() throws {
         let packet = SMPP.Packet(.submitSMResponse(.init(messageID: nil)), sequenceNumber: 1, status: 0x0000_0456)
-        try SMPPFixture.expectRoundTrip(packet)
+        try expectRoundTrip(SMPP.self, packet)
     }
 }

@@ -3,11 +3,11 @@ import Testing
 
 @Suite struct SMPPDeliverSMTests {
     @Test func receiptGolden() throws {
-        try SMPPFixture.expectGolden(SMPPGolden.deliverReceipt.0, SMPPGolden.deliverReceipt.1)
+        try expectGolden(SMPP.self, SMPPGolden.deliverReceipt.0, SMPPGolden.deliverReceipt.1)
     }
 
     @Test func moGolden() throws {
-        try SMPPFixture.expectGolden(SMPPGolden.deliverMO.0, SMPPGolden.deliverMO.1)
+        try expectGolden(SMPP.self, SMPPGolden.deliverMO.0, SMPPGolden.deliverMO.1)
         guard case .deliverSM(let deliver) = SMPPGolden.deliverMO.0.body else { return }
         #expect(deliver.deliveryReceipt == nil, "an MO message is not a receipt")
     }
@@ -16,11 +16,11 @@ import Testing
         let receipt = SMPP.DeliveryReceipt(messageID: "0A1B2C3D", submitted: 1, delivered: 1, submitDate: "2508301056",
                                            doneDate: "2508301057", stat: "DELIVRD", error: "000", text: "")
         let deliver = SMPP.DeliverSM.deliveryReceipt(receipt, source: .international("8613800138000"), destination: .international("12379"))
-        try SMPPFixture.expectGolden(SMPP.Packet(.deliverSM(deliver), sequenceNumber: 0x4D), SMPPGolden.deliverReceipt.1)
+        try expectGolden(SMPP.self, SMPP.Packet(.deliverSM(deliver), sequenceNumber: 0x4D), SMPPGolden.deliverReceipt.1)
     }
 
     @Test func receiptFromTheGoldenVector() throws {
-        guard case .deliverSM(let deliver) = try SMPPFixture.decode(SMPPFixture.bytes(SMPPGolden.deliverReceipt.1)).body,
+        guard case .deliverSM(let deliver) = try SMPP.decode(bytes: hexBytes(SMPPGolden.deliverReceipt.1)).body,
               let receipt = deliver.deliveryReceipt else {
             Issue.record("no receipt")
             return
@@ -62,16 +62,16 @@ import Testing
         let deliver = SMPP.DeliverSM(serviceType: "", source: .international("8613800138000"), destination: SMPP.Address("12379"),
                                      esmClass: .udhi, dataCoding: .ucs2,
                                      shortMessage: [0x06, 0x08, 0x04, 0x12, 0x34, 0x03, 0x02] + SMPPFixture.ucs2(String(repeating: "警", count: 66)))
-        try SMPPFixture.expectRoundTrip(SMPP.Packet(.deliverSM(deliver), sequenceNumber: 100))
+        try expectRoundTrip(SMPP.self, SMPP.Packet(.deliverSM(deliver), sequenceNumber: 100))
     }
 
     @Test func truncatedBodyAtEveryField() throws {
         // Cut the MO vector after each byte of the mandatory part: always .truncated, never a trap.
-        let full = SMPPFixture.bytes(SMPPGolden.deliverMO.1)
+        let full = hexBytes(SMPPGolden.deliverMO.1)
         for cut in 33..<full.count {
             var bytes = Array(full[..<cut])
             bytes[3] = UInt8(cut)
-            let code = SMPPFixture.errorCode { try SMPPFixture.decode(bytes) }
+            let code = decodeErrorCode(SMPP.self, bytes)
             #expect(code == .truncated, "cut at \(cut)")
         }
     }

@@ -5,10 +5,10 @@ import Testing
 /// Hostile or broken input: each case asserts the specific `WireError` code.
 @Suite struct SMPPNegativeTests {
     @Test func declaredLengthBelowHeader() {
-        let bytes = SMPPFixture.bytes("0000000f 00000015 00000000 00000001")
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(bytes) } == .lengthTooSmall)
+        let bytes = hexBytes("0000000f 00000015 00000000 00000001")
+        #expect(decodeErrorCode(SMPP.self, bytes) == .lengthTooSmall)
         var frame = ByteBuffer(bytes: bytes)
-        #expect(SMPPFixture.errorCode { try SMPP.decode(frame: &frame) } == .lengthTooSmall)
+        #expect(wireErrorCode { try SMPP.decode(frame: &frame) } == .lengthTooSmall)
     }
 
     @Test func declaredLengthAboveMaximumFailsBeforeBuffering() {
@@ -17,45 +17,45 @@ import Testing
         var buffer = ByteBuffer()
         buffer.writeInteger(tooLarge)
         buffer.writeInteger(SMPP.CommandID.submitSM.rawValue)
-        #expect(SMPPFixture.errorCode { try decoder.decode(buffer: &buffer) } == .lengthTooLarge)
+        #expect(wireErrorCode { try decoder.decode(buffer: &buffer) } == .lengthTooLarge)
     }
 
     @Test func perCommandBoundsFromSection1_1() {
         // bind_transmitter of 22 bytes (minimum 23).
-        let short = SMPPFixture.bytes("00000016 00000002 00000000 00000001 00 00 00 34 00 00")
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(short) } == .lengthTooSmall)
+        let short = hexBytes("00000016 00000002 00000000 00000001 00 00 00 34 00 00")
+        #expect(decodeErrorCode(SMPP.self, short) == .lengthTooSmall)
         // bind_transmitter of 99 bytes (maximum 98).
-        let long = SMPPFixture.bytes("00000063 00000002 00000000 00000001") + Array(repeating: 0, count: 83)
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(long) } == .lengthTooLarge)
+        let long = hexBytes("00000063 00000002 00000000 00000001") + Array(repeating: 0, count: 83)
+        #expect(decodeErrorCode(SMPP.self, long) == .lengthTooLarge)
         // submit_sm of 32 bytes (minimum 33).
-        let submit = SMPPFixture.bytes("00000020 00000004 00000000 00000001") + Array(repeating: 0, count: 16)
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(submit) } == .lengthTooSmall)
+        let submit = hexBytes("00000020 00000004 00000000 00000001") + Array(repeating: 0, count: 16)
+        #expect(decodeErrorCode(SMPP.self, submit) == .lengthTooSmall)
     }
 
     @Test func truncatedFrame() {
-        var bytes = SMPPFixture.bytes(SMPPGolden.bindTransceiver.1)
+        var bytes = hexBytes(SMPPGolden.bindTransceiver.1)
         bytes.removeLast()
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(bytes) } == .truncated)
+        #expect(decodeErrorCode(SMPP.self, bytes) == .truncated)
         var frame = ByteBuffer(bytes: bytes)
-        #expect(SMPPFixture.errorCode { try SMPP.decode(frame: &frame) } == .truncated)
+        #expect(wireErrorCode { try SMPP.decode(frame: &frame) } == .truncated)
         var headerOnly = ByteBuffer(bytes: Array(bytes.prefix(10)))
-        #expect(SMPPFixture.errorCode { try SMPP.decode(frame: &headerOnly) } == .lengthTooSmall)
+        #expect(wireErrorCode { try SMPP.decode(frame: &headerOnly) } == .lengthTooSmall)
     }
 
     @Test func trailingBytes() {
         // A bind has no TLVs: one extra byte after address_range (length still within 98).
-        var bytes = SMPPFixture.bytes(SMPPGolden.bindTransceiver.1) + [0x00]
+        var bytes = hexBytes(SMPPGolden.bindTransceiver.1) + [0x00]
         bytes[3] += 1
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(bytes) } == .trailingBytes)
+        #expect(decodeErrorCode(SMPP.self, bytes) == .trailingBytes)
         // A frame holding more bytes than its length field declares.
-        var frame = ByteBuffer(bytes: SMPPFixture.bytes(SMPPGolden.enquireLink.1) + [0xFF])
-        #expect(SMPPFixture.errorCode { try SMPP.decode(frame: &frame) } == .trailingBytes)
+        var frame = ByteBuffer(bytes: hexBytes(SMPPGolden.enquireLink.1) + [0xFF])
+        #expect(wireErrorCode { try SMPP.decode(frame: &frame) } == .trailingBytes)
         // Same through the convenience decoder.
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(SMPPFixture.bytes(SMPPGolden.outbind.1) + [0]) } == .trailingBytes)
+        #expect(decodeErrorCode(SMPP.self, hexBytes(SMPPGolden.outbind.1) + [0]) == .trailingBytes)
     }
 
     @Test func unknownCommandIsADecodingOutcomeNotAnError() throws {
-        let packet = try SMPPFixture.decode(SMPPFixture.bytes("00000012 00000103 00000000 0000002a 00 00"))
+        let packet = try SMPP.decode(bytes: hexBytes("00000012 00000103 00000000 0000002a 00 00"))
         #expect(packet.body == .unknown(commandID: .dataSM, body: [0, 0]))
         #expect(packet.genericNackReply?.commandStatus == .invalidCommandID)
         #expect(packet.genericNackReply?.sequenceNumber == 0x2A)
@@ -64,19 +64,19 @@ import Testing
     @Test func badFields() {
         // password without NUL within its 9-byte maximum.
         let password = SMPPFixture.frame(.bindTransmitter, body: [0x41, 0] + Array("123456789ABC".utf8) + [0, 0x34, 0, 0, 0])
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(password) } == .invalidField)
+        #expect(decodeErrorCode(SMPP.self, password) == .invalidField)
         // sm_length 255 in a deliver_sm.
-        var deliver = SMPPFixture.bytes(SMPPGolden.deliverMO.1)
+        var deliver = hexBytes(SMPPGolden.deliverMO.1)
         deliver[0x32] = 0xFF
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(deliver) } == .invalidField)
+        #expect(decodeErrorCode(SMPP.self, deliver) == .invalidField)
     }
 
     @Test func errorsCarryCommandAndHeaderButNoPersonalData() {
-        var bytes = SMPPFixture.bytes(SMPPGolden.deliverMO.1)
+        var bytes = hexBytes(SMPPGolden.deliverMO.1)
         bytes.removeLast(2)
         bytes[3] = UInt8(bytes.count)
         do {
-            _ = try SMPPFixture.decode(bytes)
+            _ = try SMPP.decode(bytes: bytes)
             Issue.record("expected an error")
         } catch let error as WireError {
             #expect(error.code == .truncated)
@@ -92,7 +92,7 @@ import Testing
     @Test func arbitraryBytesNeverTrap() {
         // Random frames with a valid length field and a random command id / body: decode either
         // returns a packet or throws a WireError.
-        var rng = SMPPSplitMix(seed: 0x5EED)
+        var rng = SplitMix64(seed: 0x5EED)
         let ids: [UInt32] = [0x01, 0x02, 0x09, 0x0B, 0x04, 0x05, 0x8000_0001, 0x8000_0004, 0x8000_0005, 0x8000_0009, 0x15, 0x1234]
         for _ in 0..<2_000 {
             let bodyLength = Int.random(in: 0...120, using: &rng)
@@ -103,7 +103,7 @@ import Testing
             bytes.append(contentsOf: (0..<bodyLength).map { _ in UInt8.random(in: 0...3, using: &rng) == 0 ? 0 : UInt8.random(in: 0...255, using: &rng) })
             let packet: SMPP.Packet
             do {
-                packet = try SMPPFixture.decode(bytes)
+                packet = try SMPP.decode(bytes: bytes)
             } catch is WireError {
                 continue
             } catch {
@@ -112,7 +112,7 @@ import Testing
             }
             // Whatever decodes and is encodable must re-encode to the same bytes. (Encoders are
             // stricter than decoders for time strings and short_message+message_payload.)
-            if let reencoded = try? SMPPFixture.encode(packet) {
+            if let reencoded = try? encodedBytes(SMPP.self, packet) {
                 #expect(reencoded == bytes)
             }
         }

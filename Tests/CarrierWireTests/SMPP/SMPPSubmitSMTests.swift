@@ -3,12 +3,12 @@ import Testing
 
 @Suite struct SMPPSubmitSMTests {
     @Test func udhSegmentGolden() throws {
-        try SMPPFixture.expectGolden(SMPPGolden.submitUDH.0, SMPPGolden.submitUDH.1)
+        try expectGolden(SMPP.self, SMPPGolden.submitUDH.0, SMPPGolden.submitUDH.1)
     }
 
     @Test func sarSegmentGolden() throws {
-        try SMPPFixture.expectGolden(SMPPGolden.submitSAR.0, SMPPGolden.submitSAR.1)
-        guard case .submitSM(let submit) = try SMPPFixture.decode(SMPPFixture.bytes(SMPPGolden.submitSAR.1)).body else {
+        try expectGolden(SMPP.self, SMPPGolden.submitSAR.0, SMPPGolden.submitSAR.1)
+        guard case .submitSM(let submit) = try SMPP.decode(bytes: hexBytes(SMPPGolden.submitSAR.1)).body else {
             Issue.record("wrong body")
             return
         }
@@ -31,20 +31,20 @@ import Testing
                                    replaceIfPresentFlag: 1, dataCoding: .latin1, smDefaultMsgID: 254,
                                    shortMessage: Array(repeating: 0xAB, count: 254), tlvs: tlvs)
         let packet = SMPP.Packet(.submitSM(submit), sequenceNumber: 42)
-        try SMPPFixture.expectRoundTrip(packet)
-        #expect(try SMPPFixture.encode(packet).count == 364 + 6 + 6 + 6 + 4)  // §1.1 maximum + TLVs
+        try expectRoundTrip(SMPP.self, packet)
+        #expect(try encodedBytes(SMPP.self, packet).count == 364 + 6 + 6 + 6 + 4)  // §1.1 maximum + TLVs
     }
 
     @Test func messagePayloadRoundTrip() throws {
         var submit = SMPP.SubmitSM(destination: .international("8613800138000"), dataCoding: .ucs2)
         submit.tlvs.messagePayload = Array(repeating: 0x42, count: 0xFFFF)
-        try SMPPFixture.expectRoundTrip(SMPP.Packet(.submitSM(submit), sequenceNumber: 1))
+        try expectRoundTrip(SMPP.self, SMPP.Packet(.submitSM(submit), sequenceNumber: 1))
     }
 
     @Test func encoderRefusesShortMessageWithMessagePayload() {
         var submit = SMPP.SubmitSM(destination: .international("1"), shortMessage: [0x41])
         submit.tlvs.messagePayload = [0x42]
-        #expect(SMPPFixture.errorCode { try SMPPFixture.encode(SMPP.Packet(.submitSM(submit), sequenceNumber: 1)) } == .invalidField)
+        #expect(encodeErrorCode(SMPP.self, SMPP.Packet(.submitSM(submit), sequenceNumber: 1)) == .invalidField)
     }
 
     @Test func encoderRefusesOverlongValues() {
@@ -56,60 +56,60 @@ import Testing
         var tooLongService = base
         tooLongService.serviceType = "ABCDEF"
         for submit in [tooLongMessage, tooLongAddress, tooLongService] {
-            #expect(SMPPFixture.errorCode { try SMPPFixture.encode(SMPP.Packet(.submitSM(submit), sequenceNumber: 1)) } == .valueTooLong)
+            #expect(encodeErrorCode(SMPP.self, SMPP.Packet(.submitSM(submit), sequenceNumber: 1)) == .valueTooLong)
         }
         var tooLongPayload = base
         tooLongPayload.tlvs.messagePayload = Array(repeating: 0, count: 0x10000)
-        #expect(SMPPFixture.errorCode { try SMPPFixture.encode(SMPP.Packet(.submitSM(tooLongPayload), sequenceNumber: 1)) } == .valueTooLong)
+        #expect(encodeErrorCode(SMPP.self, SMPP.Packet(.submitSM(tooLongPayload), sequenceNumber: 1)) == .valueTooLong)
     }
 
     @Test func encoderRefusesMalformedTimesAndNonLatin1Text() {
         var badTime = SMPP.SubmitSM(destination: .international("1"))
         badTime.validityPeriod = "2511211345"
-        #expect(SMPPFixture.errorCode { try SMPPFixture.encode(SMPP.Packet(.submitSM(badTime), sequenceNumber: 1)) } == .invalidField)
+        #expect(encodeErrorCode(SMPP.self, SMPP.Packet(.submitSM(badTime), sequenceNumber: 1)) == .invalidField)
         let chineseSender = SMPP.SubmitSM(source: SMPP.Address("预警", ton: .alphanumeric), destination: .international("1"))
-        #expect(SMPPFixture.errorCode { try SMPPFixture.encode(SMPP.Packet(.submitSM(chineseSender), sequenceNumber: 1)) } == .invalidField)
+        #expect(encodeErrorCode(SMPP.self, SMPP.Packet(.submitSM(chineseSender), sequenceNumber: 1)) == .invalidField)
     }
 
     @Test func latin1AddressRoundTripsByteExactly() throws {
         // A non-ASCII byte in a C-string decodes as ISO-8859-1 and encodes back unchanged.
-        var bytes = SMPPFixture.bytes(SMPPGolden.submitUDH.1)
+        var bytes = hexBytes(SMPPGolden.submitUDH.1)
         bytes[19] = 0xE9  // first digit of source_addr "12379"
-        let packet = try SMPPFixture.decode(bytes)
+        let packet = try SMPP.decode(bytes: bytes)
         guard case .submitSM(let submit) = packet.body else {
             Issue.record("wrong body")
             return
         }
         #expect(submit.source.value == "é2379")
-        #expect(try SMPPFixture.encode(packet) == bytes)
+        #expect(try encodedBytes(SMPP.self, packet) == bytes)
     }
 
     @Test func requestSequenceNumberMustBeInRange() {
         for sequence: UInt32 in [0, 0x8000_0000, .max] {
-            #expect(SMPPFixture.errorCode { try SMPPFixture.encode(SMPP.Packet(.enquireLink, sequenceNumber: sequence)) } == .invalidField)
+            #expect(encodeErrorCode(SMPP.self, SMPP.Packet(.enquireLink, sequenceNumber: sequence)) == .invalidField)
         }
         // Responses echo whatever the peer sent.
-        #expect(SMPPFixture.errorCode { try SMPPFixture.encode(SMPP.Packet(.genericNack, sequenceNumber: 0, status: .invalidCommandLength)) } == nil)
+        #expect(encodeErrorCode(SMPP.self, SMPP.Packet(.genericNack, sequenceNumber: 0, status: .invalidCommandLength)) == nil)
     }
 
     @Test func smLengthBeyondBodyIsTruncated() {
-        var bytes = SMPPFixture.bytes(SMPPGolden.submitUDH.1)
+        var bytes = hexBytes(SMPPGolden.submitUDH.1)
         bytes[0x32] = 0x0B  // sm_length 11, 10 bytes present
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(bytes) } == .truncated)
+        #expect(decodeErrorCode(SMPP.self, bytes) == .truncated)
     }
 
     @Test func smLength255IsInvalid() {
-        var bytes = SMPPFixture.bytes(SMPPGolden.submitUDH.1)
+        var bytes = hexBytes(SMPPGolden.submitUDH.1)
         bytes[0x32] = 0xFF
         bytes += Array(repeating: 0x20, count: 255 - 10)
         bytes[2] = UInt8(bytes.count >> 8)
         bytes[3] = UInt8(bytes.count & 0xFF)
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(bytes) } == .invalidField)
+        #expect(decodeErrorCode(SMPP.self, bytes) == .invalidField)
     }
 
     @Test func smLengthShorterThanBodyLeavesBytesThatAreNotATLV() {
-        var bytes = SMPPFixture.bytes(SMPPGolden.submitUDH.1)
+        var bytes = hexBytes(SMPPGolden.submitUDH.1)
         bytes[0x32] = 0x07  // 3 bytes after short_message: not even a TLV header
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(bytes) } == .truncated)
+        #expect(decodeErrorCode(SMPP.self, bytes) == .truncated)
     }
 }

@@ -71,13 +71,13 @@ import Testing
             SMPP.TLV(.init(rawValue: 0x0000), value: []),
         ]
         let submit = SMPP.SubmitSM(destination: .international("1"), tlvs: tlvs)
-        try SMPPFixture.expectRoundTrip(SMPP.Packet(.submitSM(submit), sequenceNumber: 5))
+        try expectRoundTrip(SMPP.self, SMPP.Packet(.submitSM(submit), sequenceNumber: 5))
         #expect(tlvs.userMessageReference == 1, "accessors read the first entry")
     }
 
     @Test func tlvLengthPastTheBodyIsTruncated() {
-        var bytes = SMPPFixture.bytes(SMPPGolden.submitSAR.1)
+        var bytes = hexBytes(SMPPGolden.submitSAR.1)
         bytes[bytes.count - 2] = 0x02  // sar_segment_seqnum claims 2 bytes, 1 present
-        #expect(SMPPFixture.errorCode { try SMPPFixture.decode(bytes) } == .truncated)
+        #expect(decodeErrorCode(SMPP.self, bytes) == .truncated)
     }
 }

@@ -1,63 +1,11 @@
-import NIOCore
-import Testing
 @testable import CarrierWire
 
 /// Helpers for the SMPP tests (namespaced so other protocols' test helpers cannot collide).
 enum SMPPFixture {
-    /// Bytes from a hex dump as printed in smpp.md: whitespace ignored, "0010:" offsets skipped.
-    static func bytes(_ dump: String) -> [UInt8] {
-        let digits = dump.split(whereSeparator: \.isWhitespace).filter { !$0.hasSuffix(":") }.joined()
-        precondition(digits.count % 2 == 0, "odd hex dump")
-        var out: [UInt8] = []
-        var index = digits.startIndex
-        while index < digits.endIndex {
-            let next = digits.index(index, offsetBy: 2)
-            out.append(UInt8(digits[index..<next], radix: 16)!)
-            index = next
-        }
-        return out
-    }
-
     /// A PDU with a correct length field around `body`.
     static func frame(_ commandID: SMPP.CommandID, status: UInt32 = 0, sequence: UInt32 = 1, body: [UInt8]) -> [UInt8] {
         [UInt32(16 + body.count), commandID.rawValue, status, sequence]
             .flatMap { withUnsafeBytes(of: $0.bigEndian, Array.init) } + body
-    }
-
-    static func encode(_ packet: SMPP.Packet) throws -> [UInt8] {
-        let buffer = try SMPP.encode(packet)
-        return Array(buffer.readableBytesView)
-    }
-
-    static func decode(_ bytes: [UInt8]) throws -> SMPP.Packet {
-        try SMPP.decode(bytes: bytes)
-    }
-
-    /// Golden test in both directions: `packet` encodes to `dump` and `dump` decodes to `packet`.
-    static func expectGolden(_ packet: SMPP.Packet, _ dump: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let golden = bytes(dump)
-        let encoded = try encode(packet)
-        #expect(encoded == golden, "encode ≠ golden", sourceLocation: sourceLocation)
-        #expect(try decode(golden) == packet, "decode(golden) ≠ value", sourceLocation: sourceLocation)
-    }
-
-    /// decode(encode(packet)) == packet
-    static func expectRoundTrip(_ packet: SMPP.Packet, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let encoded = try encode(packet)
-        #expect(try decode(encoded) == packet, sourceLocation: sourceLocation)
-        #expect(Int(encoded[3]) | Int(encoded[2]) << 8 | Int(encoded[1]) << 16 == encoded.count, sourceLocation: sourceLocation)
-    }
-
-    /// Runs `body` and returns the `WireError` code it throws (nil when it does not throw).
-    static func errorCode<T>(_ body: () throws -> T) -> WireError.Code? {
-        do {
-            _ = try body()
-            return nil
-        } catch let error as WireError {
-            return error.code
-        } catch {
-            return WireError.Code(rawValue: "unexpected \(error)")
-        }
     }
 
     static func ucs2(_ text: String) -> [UInt8] {
@@ -65,19 +13,6 @@ enum SMPPFixture {
     }
 
     static let esmeCredentials = SMPP.Bind(systemID: "esme01", password: "pwd12345")
-}
-
-/// A seeded SplitMix64 so randomized tests are reproducible.
-struct SMPPSplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Every golden vector of smpp.md §12 with the value it encodes.

@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func supplementaryPlanesAreAlgorithmic() {
-        var generator = SeededGenerator(seed: 0x10000)
+        var generator = SplitMix64(seed: 0x10000)
         for _ in 0..<500 {
             guard let scalar = Unicode.Scalar(UInt32.random(in: 0x1_0000...0x10_FFFF, using: &generator)) else { continue }
             let bytes = GB18030.encode(String(scalar))

@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func randomBytesDecodeAndReencodeConsistently() {
-        var generator = SeededGenerator(seed: 18030)
+        var generator = SplitMix64(seed: 18030)
         for _ in 0..<300 {
             let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let text = GB18030.decode(bytes)
