@@ -8,8 +8,8 @@
 # Builds Fuzz/ (release, -sanitize=fuzzer,address) into Fuzz/.build-fuzz, fuzzes a temporary copy
 # of Fuzz/Corpus/PROTO, and prints libFuzzer's final statistics.
 # Exit status: 0 after RUNS executions without a failure; libFuzzer's non-zero status when it
-# found a crash, leak or timeout (the input is left in Fuzz/artifacts/PROTO/); 3 when the time
-# limit ended the run before RUNS executions.
+# found a failure (77, 70 for a timeout, 1 for an AddressSanitizer report; the input is left in
+# Fuzz/artifacts/PROTO/); 3 when the time limit ended the run before RUNS executions.
 #
 # Environment:
 #   FUZZ_MAX_TIME  seconds before libFuzzer stops regardless of RUNS (default 3600)
