@@ -5,7 +5,8 @@
 # The cluster lives in a temporary folder and is stopped and removed when the command ends.
 set -euo pipefail
 
-PORT="${TOCSIN_PG_PORT:-55432}"
+# A free port unless TOCSIN_PG_PORT says which (several runs may share a machine).
+PORT="${TOCSIN_PG_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -33,8 +34,12 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 "${AS[@]}" "$BIN/initdb" -D "$DATA/db" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-"${AS[@]}" "$BIN/pg_ctl" -D "$DATA/db" -l "$DATA/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DATA -c fsync=off -c max_connections=200" start >/dev/null
+if ! "${AS[@]}" "$BIN/pg_ctl" -D "$DATA/db" -l "$DATA/server.log" -w -t 60 \
+  -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DATA -c fsync=off -c max_connections=200" start >/dev/null; then
+  echo "with-postgres: PostgreSQL did not start; its log:" >&2
+  cat "$DATA/server.log" >&2
+  exit 1
+fi
 export TOCSIN_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PORT/postgres?sslmode=disable"
 echo "with-postgres: PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT (TOCSIN_TEST_POSTGRES_URL set)" >&2
 "$@"
