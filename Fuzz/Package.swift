@@ -20,10 +20,10 @@ import PackageDescription
 // add its seeds under `Corpus/<proto>/` (see Fuzz/README.md).
 let enabledHarnesses: [String] = [
     "fuzz-smpp",
-    // "fuzz-cmpp2",   // needs `enum CMPP2: WireProtocol`
-    // "fuzz-cmpp3",   // needs `enum CMPP3: WireProtocol`
-    // "fuzz-sgip",    // needs `enum SGIP: WireProtocol`
-    // "fuzz-smgp",    // needs `enum SMGP: WireProtocol`
+    "fuzz-cmpp2",
+    "fuzz-cmpp3",
+    "fuzz-sgip",
+    "fuzz-smgp",
 ]
 
 let package = Package(
