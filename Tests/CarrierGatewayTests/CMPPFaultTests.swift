@@ -107,7 +107,7 @@ struct CMPPFaultTests {
 
     @Test(arguments: CMPPLoopback.versions)
     func gracefulShutdownCompletesOrFailsEverySubmit(_ version: CarrierProtocol) async throws {
-        let (simulator, port) = try await CMPPLoopback.simulator(version) { $0.responseDelay = .milliseconds(400) }
+        let (simulator, port) = try await CMPPLoopback.simulator(version) { $0.responseDelay = .milliseconds(1500) }  // long enough that the shutdown lands while the first 8 are in flight, under the 3 s drain deadline
         let group = try CMPPLoopback.group(CMPPLoopback.configuration(version, port: port, window: 8))
         let runner = Task { try await group.run() }
         try await Loopback.eventually { await group.health().status == .up }

@@ -115,7 +115,7 @@ struct SMGPFaultTests {
     }
 
     @Test func gracefulShutdownCompletesOrFailsEverySubmit() async throws {
-        let (simulator, port) = try await SMGPLoopback.simulator { $0.responseDelay = .milliseconds(400) }
+        let (simulator, port) = try await SMGPLoopback.simulator { $0.responseDelay = .milliseconds(1500) }  // long enough that the shutdown lands while the first 8 are in flight, under the 3 s drain deadline
         let group = try SMGPLoopback.group(SMGPLoopback.configuration(port: port, window: 8))
         let runner = Task { try await group.run() }
         try await Loopback.eventually { await group.health().status == .up }
