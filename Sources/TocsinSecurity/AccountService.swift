@@ -82,14 +82,9 @@ public struct AccountService: Sendable {
             throw Self.invalidLogin
         }
         guard hasher.verify(password, against: user.passwordHash) else {
-            var audit = [AuditEvent(at: now, actor: user.name, action: action, target: "user:\(user.name)", source: source,
-                                    result: .failure, detail: "{\"reason\":\"wrong_password\"}")]
-            let next = policy.lockout.afterFailure(user.login, now: now)
-            if next.lockedNow {
-                audit.append(AuditEvent(at: now, actor: "system", action: "user.lockout", target: "user:\(user.name)", source: source,
-                                        detail: "{\"failures\":\(next.state.failures),\"seconds\":\(policy.lockout.coolDown.components.seconds)}"))
-            }
-            let outcome = try await store.recordLoginFailure(userID: user.id, policy: policy.lockout, at: now, audit: audit)
+            let failure = AuditEvent(at: now, actor: user.name, action: action, target: "user:\(user.name)", source: source,
+                                     result: .failure, detail: "{\"reason\":\"wrong_password\"}")
+            let outcome = try await store.recordLoginFailure(userID: user.id, policy: policy.lockout, at: now, audit: [failure])
             if outcome.lockedNow { try await store.deleteSessions(userID: user.id) }
             throw Self.invalidLogin
         }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TocsinCore
 import _CryptoExtras
 
 /// Slow, salted password hashing: PBKDF2-HMAC-SHA256 with a 16-byte random salt and a 32-byte

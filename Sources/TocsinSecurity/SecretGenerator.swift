@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TocsinCore
 
 /// Random secrets: session ids, API tokens and generated passwords, from the system CSPRNG.
 public enum SecretGenerator {

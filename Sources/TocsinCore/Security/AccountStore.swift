@@ -14,7 +14,8 @@ public protocol AccountStore: Sendable {
     /// Sets a new password hash, keeps it in the history, clears failed logins.
     func setPassword(userID: Int64, passwordHash: String, mustChange: Bool, at: Date, audit: [AuditEvent]) async throws
     /// Counts one failed login under `policy` atomically (several nodes may see failures at once)
-    /// and returns the new state and whether this failure started a lockout.
+    /// and returns the new state and whether this failure started a lockout; when it did, a
+    /// `user.lockout` event follows the `audit` events (whose first names the target and source).
     func recordLoginFailure(userID: Int64, policy: LockoutPolicy, at: Date, audit: [AuditEvent]) async throws -> (state: LockoutPolicy.State, lockedNow: Bool)
     /// Clears the failure count after a successful login.
     func recordLoginSuccess(userID: Int64, at: Date, audit: [AuditEvent]) async throws

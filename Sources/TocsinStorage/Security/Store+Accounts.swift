@@ -60,8 +60,12 @@ extension Store: AccountStore {
             let next = policy.afterFailure(current, now: at)
             try await db.update("users").set("failed_logins", to: next.state.failures).set("locked_until", to: next.state.lockedUntil?.millis)
                 .where("id", .equal, userID).run()
-            // The caller could not know the count another node just wrote: keep its lockout event only when this failure locked.
-            try await self.appendAudit(next.lockedNow ? audit : audit.filter { $0.action != "user.lockout" }, in: db)
+            var events = audit
+            if next.lockedNow, let failure = audit.first {
+                events.append(AuditEvent(at: at, actor: "system", action: "user.lockout", target: failure.target, source: failure.source,
+                                         detail: "{\"failures\":\(next.state.failures),\"seconds\":\(policy.coolDown.components.seconds)}"))
+            }
+            try await self.appendAudit(events, in: db)
             return next
         }
     }
