@@ -41,13 +41,15 @@ import TocsinTestSupport
             let clock = ManualWallClock(), s = service(store, clock: clock)
             try await readyUser(s)
             for _ in 1...5 {
-                #expect(await securityError { _ = try await s.login(name: "alice", password: "Wrong-Password-123456", source: "x") }?.code == .invalidCredentials)
+                let e1 = await securityError { _ = try await s.login(name: "alice", password: "Wrong-Password-123456", source: "x") }
+                #expect(e1?.code == .invalidCredentials)
             }
             let locked = await securityError { _ = try await s.login(name: "alice", password: goodPassword, source: "x") }
             #expect(locked?.code == .invalidCredentials, "even the right password is refused while locked, without saying so")
             #expect(try await store.auditRecords(actionPrefix: "user.lockout").count == 1)
             clock.advance(14 * 60)
-            #expect(await securityError { _ = try await s.login(name: "alice", password: goodPassword, source: "x") } != nil)
+            let e2 = await securityError { _ = try await s.login(name: "alice", password: goodPassword, source: "x") }
+            #expect(e2 != nil)
             clock.advance(60)
             _ = try await s.login(name: "alice", password: goodPassword, source: "x")
             #expect(try await store.user(named: "alice")?.login.failures == 0)
@@ -61,8 +63,10 @@ import TocsinTestSupport
             try await readyUser(s)
             let session = try await s.login(name: "alice", password: goodPassword, source: "x")
             try await s.setLocked(name: "alice", true, actor: "sec", source: "cli")
-            #expect(await securityError { _ = try await s.principal(forSession: session.secret) }?.code == .sessionExpired)
-            #expect(await securityError { _ = try await s.login(name: "alice", password: goodPassword, source: "x") }?.code == .invalidCredentials)
+            let e3 = await securityError { _ = try await s.principal(forSession: session.secret) }
+            #expect(e3?.code == .sessionExpired)
+            let e4 = await securityError { _ = try await s.login(name: "alice", password: goodPassword, source: "x") }
+            #expect(e4?.code == .invalidCredentials)
             try await s.setLocked(name: "alice", false, actor: "sec", source: "cli")
             _ = try await s.login(name: "alice", password: goodPassword, source: "x")
         }
@@ -73,12 +77,13 @@ import TocsinTestSupport
         try await withTestStore(engine) { store in
             let clock = ManualWallClock(), s = service(store, clock: clock)
             _ = try await s.addUser(name: "bob", roles: try RoleSet([.reviewer]), password: "Admin-Set-Password-99!", actor: "sec", source: "cli")
-            #expect(await securityError { _ = try await s.login(name: "bob", password: "Admin-Set-Password-99!", source: "x") }?.code == .passwordChangeRequired)
+            let e5 = await securityError { _ = try await s.login(name: "bob", password: "Admin-Set-Password-99!", source: "x") }
+            #expect(e5?.code == .passwordChangeRequired)
             try await s.changePassword(name: "bob", current: "Admin-Set-Password-99!", new: goodPassword, source: "x")
             _ = try await s.login(name: "bob", password: goodPassword, source: "x")
             clock.advance(30 * 86400)
             let expired = await securityError { _ = try await s.login(name: "bob", password: goodPassword, source: "x") }
-            #expect(expired?.code == .passwordChangeRequired && expired?.message.contains("30 days") == true)
+            #expect(expired?.code == .passwordChangeRequired && expired?.message.contains("30 days") == true, "\(String(describing: expired))")
             try await s.changePassword(name: "bob", current: goodPassword, new: "Another-Good-Pass-77#", source: "x")
             _ = try await s.login(name: "bob", password: "Another-Good-Pass-77#", source: "x")
             #expect(try await store.auditRecords(actionPrefix: "password.change").count == 2)
@@ -118,7 +123,8 @@ import TocsinTestSupport
             #expect(change.event.detail.contains("audit_admin,reviewer"))
             let carol = try await s.login(name: "carol", password: goodPassword, source: "x").principal
             try await s.authorise(carol, .readAudit, target: "audit_log", source: "x")
-            #expect(await securityError { try await s.authorise(carol, .configureSystem, target: "settings", source: "x") }?.code == .forbidden)
+            let e6 = await securityError { try await s.authorise(carol, .configureSystem, target: "settings", source: "x") }
+            #expect(e6?.code == .forbidden)
             #expect(try await store.auditRecords(actionPrefix: "access").last?.event.result == .denied)
         }
     }

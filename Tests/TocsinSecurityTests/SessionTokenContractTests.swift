@@ -18,7 +18,8 @@ import TocsinTestSupport
             clock.advance(29 * 60)
             _ = try await s.principal(forSession: login.secret)
             clock.advance(30 * 60)
-            #expect(await securityError { _ = try await s.principal(forSession: login.secret) }?.code == .sessionExpired)
+            let e1 = await securityError { _ = try await s.principal(forSession: login.secret) }
+            #expect(e1?.code == .sessionExpired)
             #expect(try await store.session(idHash: login.session.idHash) == nil, "an expired session is deleted")
         }
     }
@@ -47,7 +48,8 @@ import TocsinTestSupport
             let login = try await s.login(name: "alice", password: goodPassword, source: "x")
             #expect(try await store.session(idHash: login.secret) == nil, "only the digest is stored")
             try await s.logout(secret: login.secret, source: "x")
-            #expect(await securityError { _ = try await s.principal(forSession: login.secret) }?.code == .sessionExpired)
+            let e2 = await securityError { _ = try await s.principal(forSession: login.secret) }
+            #expect(e2?.code == .sessionExpired)
         }
     }
 
@@ -60,13 +62,17 @@ import TocsinTestSupport
             let client = try await s.principal(forToken: secret, source: "10.1.1.1")
             #expect(client.description == "token:national-platform")
             try await s.authorise(client, .draftWarning, target: "warning", source: "10.1.1.1")
-            #expect(await securityError { try await s.authorise(client, .reviewWarning, target: "warning:1", source: "10.1.1.1") }?.code == .forbidden)
+            let e3 = await securityError { try await s.authorise(client, .reviewWarning, target: "warning:1", source: "10.1.1.1") }
+            #expect(e3?.code == .forbidden)
             #expect(try await store.auditRecords(actionPrefix: "token.create").count == 1)
 
             try await s.revokeToken(id: token.id, actor: "sec", source: "cli")
-            #expect(await securityError { _ = try await s.principal(forToken: secret, source: "x") }?.code == .invalidToken)
-            #expect(await securityError { _ = try await s.principal(forToken: "tcs_guess", source: "x") }?.code == .invalidToken)
-            #expect(await securityError { try await s.revokeToken(id: 999, actor: "sec", source: "cli") }?.code == .unknownToken)
+            let e4 = await securityError { _ = try await s.principal(forToken: secret, source: "x") }
+            #expect(e4?.code == .invalidToken)
+            let e5 = await securityError { _ = try await s.principal(forToken: "tcs_guess", source: "x") }
+            #expect(e5?.code == .invalidToken)
+            let e6 = await securityError { try await s.revokeToken(id: 999, actor: "sec", source: "cli") }
+            #expect(e6?.code == .unknownToken)
             #expect(try await store.tokens().first?.revokedAt != nil)
         }
     }
@@ -80,7 +86,8 @@ import TocsinTestSupport
             let (_, secret) = try await s.createToken(name: "feed", roles: try RoleSet([.operator]), expiresAt: clock.now().addingTimeInterval(3600), actor: "sec", source: "cli")
             _ = try await s.principal(forToken: secret, source: "x")
             clock.advance(3600)
-            #expect(await securityError { _ = try await s.principal(forToken: secret, source: "x") }?.code == .invalidToken)
+            let e7 = await securityError { _ = try await s.principal(forToken: secret, source: "x") }
+            #expect(e7?.code == .invalidToken)
         }
     }
 }
