@@ -49,8 +49,12 @@ public struct AuditChainVerifier: Sendable {
     public mutating func consume(_ r: AuditRecord) {
         checked += 1
         if r.id > expectedID {
-            let range = r.id - 1 == expectedID ? "record \(expectedID) is" : "records \(expectedID)–\(r.id - 1) are"
-            problems.append(Problem(recordID: expectedID, kind: .missing, message: "\(range) missing (deleted); record \(r.id) follows record \(expectedID - 1)"))
+            // Only ids up to the head were ever sealed; a gap beyond it is not a deletion.
+            let lastMissing = min(r.id - 1, head.lastID)
+            if lastMissing >= expectedID {
+                let range = lastMissing == expectedID ? "record \(expectedID) is" : "records \(expectedID)–\(lastMissing) are"
+                problems.append(Problem(recordID: expectedID, kind: .missing, message: "\(range) missing (deleted); record \(r.id) follows record \(expectedID - 1)"))
+            }
         } else if r.id < expectedID {
             problems.append(Problem(recordID: r.id, kind: .brokenLink, message: "id \(r.id) is out of sequence (expected \(expectedID)): inserted"))
         } else if r.previousMAC != previousMAC {

@@ -84,7 +84,9 @@ extension Store {
     /// Recomputes the whole chain with `sealer` (default: the store's), page by page.
     /// - Throws: `.auditKey` when no key is configured.
     public func verifyAudit(with sealer: (any AuditSealer)? = nil, pageSize: Int = 2000) async throws -> AuditChainVerifier.Report {
-        guard let sealer = sealer ?? auditSealer else { throw Self.missingKey }
+        guard let sealer = sealer ?? auditSealer else {
+            throw StorageError(.auditKey, "no audit key is configured, so the chain cannot be verified: set TOCSIN_AUDIT_KEY or TOCSIN_AUDIT_KEY_FILE / --audit-key-file to the key the chain was started with")
+        }
         var verifier = AuditChainVerifier(sealer: sealer, head: try await auditHead())
         var after = Int64.min
         while true {
