@@ -72,12 +72,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Password hashing, secrets, the audit-chain HMAC and the account service. No storage:
+        // it talks to the `AccountStore` port of TocsinCore.
+        .target(
+            name: "TocsinSecurity",
+            dependencies: [
+                "TocsinCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // Composition root, configuration, import/export, CLI commands.
         .target(
             name: "TocsinApp",
             dependencies: [
                 "TocsinCore",
                 "TocsinStorage",
+                "TocsinSecurity",
                 "CarrierWire",
                 "CarrierGateway",
                 "CarrierSimulator",
@@ -89,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(name: "tocsin", dependencies: ["TocsinApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Fresh databases for tests (SQLite always; PostgreSQL when TOCSIN_TEST_POSTGRES_URL is set).
-        .target(name: "TocsinTestSupport", dependencies: ["TocsinStorage"], path: "Tests/Support"),
+        .target(name: "TocsinTestSupport", dependencies: ["TocsinStorage", "TocsinSecurity"], path: "Tests/Support"),
 
         .testTarget(name: "TocsinCoreTests", dependencies: ["TocsinCore"]),
         .testTarget(
@@ -106,6 +117,7 @@ let package = Package(
             dependencies: ["CarrierGateway", "CarrierSimulator", "CarrierWire", "CarrierSession",
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
+        .testTarget(name: "TocsinSecurityTests", dependencies: ["TocsinSecurity", "TocsinStorage", "TocsinCore", "TocsinTestSupport"]),
         .testTarget(name: "TocsinStorageTests", dependencies: ["TocsinStorage", "TocsinCore", "TocsinTestSupport"]),
         .testTarget(name: "TocsinAppTests", dependencies: ["TocsinApp", "TocsinStorage", "TocsinCore", "TocsinTestSupport",
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

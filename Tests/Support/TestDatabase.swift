@@ -1,6 +1,14 @@
 import Foundation
 import Logging
+import TocsinCore
+import TocsinSecurity
 import TocsinStorage
+
+/// The audit key of test stores (tests only; a real key comes from TOCSIN_AUDIT_KEY or a key file).
+public enum TestAudit {
+    public static let key = Array("tocsin-test-audit-key-0123456789abcdef".utf8)
+    public static let sealer = try! HMACAuditSealer(key: key)
+}
 
 /// The storage engines a contract test runs on.
 public enum TestEngine: String, Sendable, CaseIterable, CustomStringConvertible {
@@ -32,7 +40,9 @@ public struct TestDatabaseError: Error, CustomStringConvertible {
 
 /// Runs `body` with a fresh, migrated store on `engine`, and removes the database afterwards.
 /// PostgreSQL: a new database `tocsin_test_<random>` is created on the server and dropped after.
-public func withTestStore<T: Sendable>(_ engine: TestEngine, migrate: Bool = true, _ body: (Store) async throws -> T) async throws -> T {
+/// The store seals audit records with `auditSealer` (the test key unless told otherwise).
+public func withTestStore<T: Sendable>(_ engine: TestEngine, migrate: Bool = true, auditSealer: (any AuditSealer)? = TestAudit.sealer,
+                                       _ body: (Store) async throws -> T) async throws -> T {
     var logger = Logger(label: "tocsin.test")
     logger.logLevel = .error
     switch engine {
@@ -40,7 +50,7 @@ public func withTestStore<T: Sendable>(_ engine: TestEngine, migrate: Bool = tru
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try await Store.open(.sqlite(path: dir.appendingPathComponent("t.sqlite").path), logger: logger)
+        let store = try await Store.open(.sqlite(path: dir.appendingPathComponent("t.sqlite").path), logger: logger, auditSealer: auditSealer)
         return try await run(store, migrate: migrate, body)
     case .postgres:
         guard let admin = TestEngine.postgresURL else {
@@ -56,7 +66,7 @@ public func withTestStore<T: Sendable>(_ engine: TestEngine, migrate: Bool = tru
         }
         let url = replaceDatabase(in: admin, with: name)
         do {
-            let store = try await Store.open(.postgres(url: url), logger: logger)
+            let store = try await Store.open(.postgres(url: url), logger: logger, auditSealer: auditSealer)
             let result = try await run(store, migrate: migrate, body)
             try await adminStore.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
             try await adminStore.shutdown()

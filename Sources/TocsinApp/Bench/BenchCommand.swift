@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TocsinSecurity
 import TocsinStorage
 
 struct BenchCommand: AsyncParsableCommand {
@@ -24,6 +25,10 @@ struct BenchCommand: AsyncParsableCommand {
 
             var options = DatabaseOptions()
             options.database = database ?? "sqlite:\((dir as NSString).appendingPathComponent("bench.sqlite"))"
+            // Imports are audited; a throwaway database gets a throwaway key.
+            let keyFile = (dir as NSString).appendingPathComponent("audit.key")
+            try AuditKeySource.createKeyFile(at: keyFile)
+            options.auditKeyFile = keyFile
             let rssBefore = PeakMemory.residentKiB()
             let result = try await withStore(options, requireSchema: false) { store in
                 try await store.migrate()

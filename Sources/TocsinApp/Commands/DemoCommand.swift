@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TocsinSecurity
 import TocsinStorage
 
 /// `tocsin demo`: the platform on its embedded default. So far: a migrated SQLite database with
@@ -15,11 +16,17 @@ struct DemoCommand: AsyncParsableCommand {
         let path = (dir as NSString).appendingPathComponent("tocsin.sqlite")
         var options = DatabaseOptions()
         options.database = "sqlite:\(path)"
+        // The demo keeps its own audit key next to its database (never do this in production:
+        // the key belongs where the database admin cannot read it).
+        let keyFile = (dir as NSString).appendingPathComponent("audit.key")
+        if !FileManager.default.fileExists(atPath: keyFile) { try AuditKeySource.createKeyFile(at: keyFile) }
+        options.auditKeyFile = keyFile
         try await withStore(options, requireSchema: false) { store in
             let m = try await store.migrate()
             print("database   sqlite:\(path) (schema version \(m.currentVersion)\(m.applied.isEmpty ? "" : ", migrations \(m.applied.map(String.init).joined(separator: ",")) applied"))")
             let s = try await DemoSeeder.seed(store: store, contacts: contacts, scratchDirectory: dir)
             print("address    \(s.contacts) contacts in \(s.groups) groups\(s.seeded ? " (generated now)" : " (already there)")")
+            print("audit key  \(keyFile) (use --audit-key-file \(keyFile) with other commands)")
             print("catalogues \(try await store.regions().all.count) regions, \(try await store.hazards().all.count) hazard types, 4 warning levels")
         }
         print("""

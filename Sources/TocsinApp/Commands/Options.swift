@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import TocsinCore
+import TocsinSecurity
 import TocsinStorage
 
 /// `--database`, shared by every command that touches storage.
@@ -8,7 +10,17 @@ public struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("sqlite:PATH or postgres://user:pass@host:port/db (default: $TOCSIN_DATABASE, else sqlite:tocsin.sqlite)", valueName: "url"))
     public var database: String?
 
+    @Option(name: .long, help: ArgumentHelp("File holding the audit-chain HMAC key (default: $TOCSIN_AUDIT_KEY_FILE, else the key in $TOCSIN_AUDIT_KEY)", valueName: "path"))
+    public var auditKeyFile: String?
+
     public init() {}
+
+    /// The audit sealer for the configured key, or nil (audited writes then refuse, saying why).
+    public var auditSealer: HMACAuditSealer? {
+        get throws {
+            do { return try AuditKeySource.sealer(file: auditKeyFile) } catch { throw ValidationError(error.message) }
+        }
+    }
 
     public var location: DatabaseLocation {
         get throws {
@@ -21,7 +33,7 @@ public struct DatabaseOptions: ParsableArguments {
     public func open(requireSchema: Bool = true) async throws -> Store {
         var logger = Logger(label: "tocsin")
         logger.logLevel = .warning
-        let store = try await Store.open(try location, logger: logger)
+        let store = try await Store.open(try location, logger: logger, auditSealer: try auditSealer)
         if requireSchema {
             do { try await store.requireCurrentSchema() } catch {
                 try? await store.shutdown()

@@ -80,7 +80,7 @@ extension Store {
         try await transaction { db in
             try await CatalogueWriter.replaceRegions(catalogue.all, in: db)
             try await ChangeLog.append([ChangeRecord(at: now, actor: actor, entity: "regions", entityID: "*", action: .update,
-                                                     detail: "{\"count\":\(catalogue.all.count)}")], in: db)
+                                                     detail: "{\"count\":\(catalogue.all.count)}")], in: db, audit: self)
         }
     }
 
@@ -88,7 +88,7 @@ extension Store {
         try await transaction { db in
             try await CatalogueWriter.upsertHazards(catalogue.all, in: db)
             try await ChangeLog.append([ChangeRecord(at: now, actor: actor, entity: "hazard_types", entityID: "*", action: .update,
-                                                     detail: "{\"count\":\(catalogue.all.count)}")], in: db)
+                                                     detail: "{\"count\":\(catalogue.all.count)}")], in: db, audit: self)
         }
     }
 
@@ -96,7 +96,7 @@ extension Store {
         try await transaction { db in
             try await CatalogueWriter.replaceSegments(table, in: db)
             try await ChangeLog.append([ChangeRecord(at: now, actor: actor, entity: "number_segments", entityID: "*", action: .update,
-                                                     detail: "{\"count\":\(table.entries.count)}")], in: db)
+                                                     detail: "{\"count\":\(table.entries.count)}")], in: db, audit: self)
         }
     }
 
@@ -110,7 +110,7 @@ extension Store {
             }
             try await ChangeLog.append([ChangeRecord(at: now, actor: actor, entity: "ported_number", entityID: number.masked,
                                                      action: carrier == nil ? .delete : .update,
-                                                     detail: "{\"carrier\":\"\(carrier?.rawValue ?? "")\"}")], in: db)
+                                                     detail: "{\"carrier\":\"\(carrier?.rawValue ?? "")\"}")], in: db, audit: self)
         }
     }
 }

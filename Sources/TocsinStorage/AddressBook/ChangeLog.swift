@@ -2,11 +2,12 @@ import Foundation
 import SQLKit
 import TocsinCore
 
-/// The append-only change log of the address book. Nothing updates or deletes these rows.
+/// The append-only change log of the address book. Nothing updates or deletes these rows. Every
+/// record also goes into the tamper-evident audit chain, in the same transaction.
 enum ChangeLog {
     static let columns = ["at", "actor", "entity", "entity_id", "action", "detail"]
 
-    static func append(_ records: [ChangeRecord], in db: any SQLDatabase) async throws {
+    static func append(_ records: [ChangeRecord], in db: any SQLDatabase, audit store: Store) async throws {
         for chunk in records.chunked(into: 500) {
             let insert = db.insert(into: "changes").columns(columns)
             for r in chunk {
@@ -15,6 +16,7 @@ enum ChangeLog {
             }
             try await insert.run()
         }
+        try await store.appendAudit(records.map(AuditEvent.init(change:)), in: db)
     }
 }
 

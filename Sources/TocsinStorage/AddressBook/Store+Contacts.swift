@@ -85,7 +85,7 @@ extension Store {
         for chunk in memberRows.chunked(into: 1000) {
             try await db.insert(into: "group_members").columns("group_id", "contact_id").rows(Array(chunk)).run()
         }
-        try await ChangeLog.append(changes, in: db)
+        try await ChangeLog.append(changes, in: db, audit: self)
     }
 
     private func contactValues(_ r: ContactRecord, id: Int64, organisationID: Int64?, now: Date, created: Date) -> [any SQLExpression] {
@@ -129,7 +129,7 @@ extension Store {
             try await db.delete(from: "group_members").where("contact_id", .equal, id).run()
             try await db.delete(from: "subscriptions").where("contact_id", .equal, id).run()
             try await db.delete(from: "contacts").where("id", .equal, id).run()
-            try await ChangeLog.append([ChangeRecord(at: now, actor: actor, entity: "contact", entityID: String(id), action: .delete, detail: "{}")], in: db)
+            try await ChangeLog.append([ChangeRecord(at: now, actor: actor, entity: "contact", entityID: String(id), action: .delete, detail: "{}")], in: db, audit: self)
         }
     }
 

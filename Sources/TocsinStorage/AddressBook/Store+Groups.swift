@@ -14,7 +14,7 @@ extension Store {
             try await db.insert(into: "contact_groups").columns("id", "name", "parent_id", "description")
                 .values(SQLBind(id), SQLBind(group.name), SQLBind(group.parentID), SQLBind(group.description)).run()
             try await ChangeLog.append([ChangeRecord(at: now, actor: actor, entity: "group", entityID: String(id), action: .create,
-                                                     detail: "{\"name\":\(jsonString(group.name))}")], in: db)
+                                                     detail: "{\"name\":\(jsonString(group.name))}")], in: db, audit: self)
             var g = group
             g.id = id
             return g
@@ -65,7 +65,7 @@ extension Store {
             let id = try await self.reserveIDs(1, table: "organisations", in: db)[0]
             try await db.insert(into: "organisations").columns("id", "name", "parent_id").values(SQLBind(id), SQLBind(name), SQLBind(parentID)).run()
             try await ChangeLog.append([ChangeRecord(at: now, actor: actor, entity: "organisation", entityID: String(id), action: .create,
-                                                     detail: "{\"name\":\(jsonString(name))}")], in: db)
+                                                     detail: "{\"name\":\(jsonString(name))}")], in: db, audit: self)
             return Organisation(id: id, name: name, parentID: parentID)
         }
     }
@@ -84,7 +84,7 @@ extension Store {
             try await db.insert(into: "subscriptions").columns("id", "contact_id", "group_id", "hazard_code", "min_level_rank")
                 .values(SQLBind(id), SQLBind(contactID), SQLBind(groupID), SQLBind(s.hazardCode), SQLBind(s.minimumLevel.rank)).run()
             try await ChangeLog.append([ChangeRecord(at: now, actor: actor, entity: "subscription", entityID: String(id), action: .create,
-                                                     detail: "{\"hazard\":\(jsonString(s.hazardCode ?? "*")),\"min_level\":\"\(s.minimumLevel.rawValue)\"}")], in: db)
+                                                     detail: "{\"hazard\":\(jsonString(s.hazardCode ?? "*")),\"min_level\":\"\(s.minimumLevel.rawValue)\"}")], in: db, audit: self)
             var out = s
             out.id = id
             return out

@@ -51,6 +51,9 @@ public enum StoreDialect: String, Sendable {
     }
     /// 64-bit integer column type.
     var bigint: String { self == .sqlite ? "INTEGER" : "BIGINT" }
+    /// Row lock for a read inside a transaction. SQLite needs none: `BEGIN IMMEDIATE` already
+    /// holds the one write lock.
+    var forUpdate: String { self == .sqlite ? "" : " FOR UPDATE" }
 }
 
 /// A storage failure with a code and an actionable message (no secrets).
@@ -64,6 +67,8 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let notMigrated = Code(rawValue: "not_migrated")
         public static let notFound = Code(rawValue: "not_found")
         public static let conflict = Code(rawValue: "conflict")
+        /// No audit key configured, or not the key the chain was started with.
+        public static let auditKey = Code(rawValue: "audit_key")
     }
     public var code: Code
     public var message: String

@@ -4,6 +4,7 @@ import NIOPosix
 import PostgresKit
 import SQLKit
 import SQLiteKit
+import TocsinCore
 
 /// The one store implementation over SQLKit, for SQLite and PostgreSQL.
 ///
@@ -12,6 +13,9 @@ import SQLiteKit
 /// - PostgreSQL: a connection pool; each transaction runs on one pooled connection.
 ///
 /// Reads use `sql`; every write goes through `transaction`.
+///
+/// Writes that must be audited (address-book changes, security events) append to the audit
+/// chain with `auditSealer`; without one they refuse (`appendAudit(_:in:)`).
 public final class Store: Sendable {
     public let dialect: StoreDialect
     public let location: DatabaseLocation
@@ -19,32 +23,37 @@ public final class Store: Sendable {
     public let sql: any SQLDatabase
     let writer: any SQLDatabase
     let logger: Logger
+    /// Seals audit records (HMAC key held outside the database); `nil` when no key is configured.
+    public let auditSealer: (any AuditSealer)?
     private let writeLock = AsyncSerialLock()
     private let closer: @Sendable () async throws -> Void
 
     private init(dialect: StoreDialect, location: DatabaseLocation, sql: any SQLDatabase, writer: any SQLDatabase, logger: Logger,
-                 closer: @escaping @Sendable () async throws -> Void) {
+                 auditSealer: (any AuditSealer)?, closer: @escaping @Sendable () async throws -> Void) {
         self.dialect = dialect
         self.location = location
         self.sql = sql
         self.writer = writer
         self.logger = logger
+        self.auditSealer = auditSealer
         self.closer = closer
     }
 
     /// Opens the database. Does not migrate: call `migrate()` (or `tocsin migrate`).
-    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "tocsin.storage")) async throws -> Store {
+    /// - Parameter auditSealer: seals audit records; without it, audited writes are refused.
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "tocsin.storage"),
+                            auditSealer: (any AuditSealer)? = nil) async throws -> Store {
         switch location {
         case .sqlite(let path):
             let w = try await openSQLite(.file(path: path), logger: logger)
             let r = try await openSQLite(.file(path: path), logger: logger)
-            return Store(dialect: .sqlite, location: location, sql: r.sql(queryLogLevel: .trace), writer: w.sql(queryLogLevel: .trace), logger: logger) {
+            return Store(dialect: .sqlite, location: location, sql: r.sql(queryLogLevel: .trace), writer: w.sql(queryLogLevel: .trace), logger: logger, auditSealer: auditSealer) {
                 try await r.close()
                 try await w.close()
             }
         case .sqliteMemory:
             let c = try await openSQLite(.memory, logger: logger)
-            return Store(dialect: .sqlite, location: location, sql: c.sql(queryLogLevel: .trace), writer: c.sql(queryLogLevel: .trace), logger: logger) {
+            return Store(dialect: .sqlite, location: location, sql: c.sql(queryLogLevel: .trace), writer: c.sql(queryLogLevel: .trace), logger: logger, auditSealer: auditSealer) {
                 try await c.close()
             }
         case .postgres(let url):
@@ -58,7 +67,7 @@ public final class Store: Sendable {
             let db = pool.database(logger: logger).sql(queryLogLevel: .trace)
             // The pool is internally synchronised; AsyncKit predates Sendable annotations.
             let box = UncheckedSendableBox(pool)
-            return Store(dialect: .postgres, location: location, sql: db, writer: db, logger: logger) {
+            return Store(dialect: .postgres, location: location, sql: db, writer: db, logger: logger, auditSealer: auditSealer) {
                 try await box.value.shutdownAsync()
             }
         }

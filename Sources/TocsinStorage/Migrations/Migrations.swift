@@ -6,6 +6,7 @@ enum Migrations {
     static let all: [Migration] = [
         Migration(version: 1, name: "catalogues and address book", apply: v1),
         Migration(version: 2, name: "seed catalogues", apply: v2),
+        Migration(version: 3, name: "users, sessions, API tokens and the audit chain", apply: v3),
     ]
 
     static func v1(_ db: any SQLDatabase, _ d: StoreDialect) async throws {
