@@ -16,11 +16,11 @@ public struct HMACAuditSealer: AuditSealer {
         }
         self.key = SymmetricKey(data: key)
         let id = HMAC<SHA256>.authenticationCode(for: Array("tocsin audit key id".utf8), using: self.key)
-        self.keyID = Array(id).prefix(8).map { String(format: "%02x", $0) }.joined()
+        self.keyID = Hex.encode(Array(id).prefix(8))
     }
 
     public func mac(_ bytes: [UInt8]) -> String {
-        HMAC<SHA256>.authenticationCode(for: bytes, using: key).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: bytes, using: key))
     }
 
     public func verify(_ mac: String, for bytes: [UInt8]) -> Bool {
@@ -65,7 +65,7 @@ public enum AuditKeySource {
 
     /// Writes a new random key (64 hex characters) to `path`, readable by the owner only.
     public static func createKeyFile(at path: String) throws {
-        let hex = SecretGenerator.randomBytes(32).map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.encode(SecretGenerator.randomBytes(32))
         guard FileManager.default.createFile(atPath: path, contents: Data((hex + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
             throw SecurityError(.auditKey, "cannot create the audit key file \(path)")
         }

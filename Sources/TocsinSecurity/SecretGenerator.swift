@@ -20,7 +20,7 @@ public enum SecretGenerator {
     /// The stored form of a session id or API token: SHA-256, lower-case hex. A fast hash is
     /// enough because the secrets carry 256 bits of entropy (unlike passwords).
     public static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Array(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Array(secret.utf8)))
     }
 
     /// A password that satisfies `policy`: at least `max(policy.minimumLength, 20)` characters

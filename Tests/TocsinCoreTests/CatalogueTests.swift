@@ -86,3 +86,32 @@ import Testing
         #expect(Subscription(subject: .contact(1), hazardCode: nil).matches(hazardCode: "11B01", level: .blue))
     }
 }
+
+@Suite struct BeijingTimeTests {
+    @Test(arguments: [
+        ("2026-12-01", 1_796_054_400.0),
+        ("2026-12-01 08:00", 1_796_083_200.0),
+        ("2026/12/01 08:00:30", 1_796_083_230.0),
+        ("2026-12-01T08:00:00+08:00", 1_796_083_200.0),
+        ("2026-12-01T00:00:00Z", 1_796_083_200.0),
+        ("2024-02-29 23:59", 1_709_222_340.0),
+    ])
+    func parses(text: String, epoch: Double) {
+        #expect(BeijingTime.parse(text) == Date(timeIntervalSince1970: epoch))
+    }
+
+    @Test(arguments: ["2026-02-30", "2026-13-01", "2026-12-01 24:00", "2026-12-1", "1.5", "", "2026-12-01 08:00+0860"])
+    func rejects(text: String) {
+        #expect(BeijingTime.parse(text) == nil)
+    }
+
+    @Test func formatsAndRoundTrips() {
+        let d = Date(timeIntervalSince1970: 1_796_083_230)
+        #expect(BeijingTime.format(d) == "2026-12-01 08:00")
+        #expect(BeijingTime.format(d, seconds: true) == "2026-12-01 08:00:30")
+        for epoch in stride(from: -86_400.0 * 400, to: 86_400.0 * 40_000, by: 86_400.0 * 37 + 3_671) {
+            let date = Date(timeIntervalSince1970: epoch)
+            #expect(BeijingTime.parse(BeijingTime.format(date, seconds: true)) == date)
+        }
+    }
+}

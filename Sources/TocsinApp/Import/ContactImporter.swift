@@ -77,7 +77,7 @@ public struct ContactImporter: Sendable {
         }
         var header: TabularRow?
         while let row = try box.source.next() {
-            if row.cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { header = row; break }
+            if row.cells.contains(where: { !$0.trimmedWhitespace.isEmpty }) { header = row; break }
         }
         guard let header else { throw TabularError("\(label) is empty: it needs a header row and at least one contact") }
         let layout: ContactLayout
@@ -126,7 +126,7 @@ public struct ContactImporter: Sendable {
         }
 
         while let row = try box.source.next() {
-            if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) && row.problem == nil { continue }
+            if row.cells.allSatisfy({ $0.trimmedWhitespace.isEmpty }) && row.problem == nil { continue }
             report.rows += 1
             switch parser.parse(row) {
             case .failure(let p):

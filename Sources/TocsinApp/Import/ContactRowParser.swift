@@ -6,7 +6,6 @@ struct ContactRowParser {
     let layout: ContactLayout
     let regions: RegionCatalogue
     let groupIDs: [String: Int64]
-    static let zone = TimeZone(identifier: "Asia/Shanghai")!
 
     func parse(_ row: TabularRow) -> Result<(ContactRecord, [Int64]), ImportProblem> {
         func fail(_ c: ContactColumn?, _ reason: String) -> Result<(ContactRecord, [Int64]), ImportProblem> {
@@ -14,7 +13,7 @@ struct ContactRowParser {
         }
         if let p = row.problem { return .failure(ImportProblem(row: row.number, column: nil, reason: p)) }
         var used = row.cells.count
-        while used > 0, row.cells[used - 1].trimmingCharacters(in: .whitespaces).isEmpty { used -= 1 }
+        while used > 0, row.cells[used - 1].trimmedWhitespace.isEmpty { used -= 1 }
         if used > layout.width {
             return .failure(ImportProblem(row: row.number, column: columnLetter(used - 1),
                                           reason: "the row has \(used) columns but the header has \(layout.width)"))
@@ -24,7 +23,7 @@ struct ContactRowParser {
         if name.count > 100 { return fail(.name, "name is \(name.count) characters, at most 100") }
 
         let rawNumbers = layout.value(.mobile, in: row).split(whereSeparator: { ";；,，、/\n".contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { String($0).trimmedWhitespace }.filter { !$0.isEmpty }
         if rawNumbers.isEmpty { return fail(.mobile, "mobile number is empty") }
         var numbers: [PhoneNumber] = []
         for (k, raw) in rawNumbers.enumerated() {
@@ -45,7 +44,7 @@ struct ContactRowParser {
 
         var groups: [Int64] = []
         var groupNames: [String] = []
-        for g in layout.value(.groups, in: row).split(whereSeparator: { ";；,，、".contains($0) }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !g.isEmpty {
+        for g in layout.value(.groups, in: row).split(whereSeparator: { ";；,，、".contains($0) }).map({ String($0).trimmedWhitespace }) where !g.isEmpty {
             guard let id = groupIDs[g] else { return fail(.groups, "unknown group '\(g)'; create it first (tocsin groups add)") }
             if !groups.contains(id) { groups.append(id); groupNames.append(g) }
         }
@@ -71,31 +70,16 @@ struct ContactRowParser {
         return .success((ContactRecord(contact: contact, organisationName: layout.value(.organisation, in: row), groupNames: groupNames.sorted()), groups))
     }
 
-    /// Accepts `2026-12-01`, `2026-12-01 08:00[:00]`, `2026/12/01 08:00`, ISO 8601 with offset, and
-    /// Excel date serials (days since 1899-12-30). Local times are Beijing time.
+    /// Accepts `2026-12-01`, `2026-12-01 08:00[:00]`, `2026/12/01 08:00`, ISO 8601 with an offset,
+    /// and Excel date serials (days since 1899-12-30). Local times are Beijing time.
     static func parseDate(_ text: String) -> Date? {
         if let serial = Double(text), serial > 20_000, serial < 80_000 {
-            return Date(timeIntervalSince1970: (serial - 25_569) * 86_400 - Double(zone.secondsFromGMT()))
+            return Date(timeIntervalSince1970: (serial - 25_569) * 86_400 - 8 * 3600)
         }
-        let iso = ISO8601DateFormatter()
-        if let d = iso.date(from: text) { return d }
-        let normalised = text.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "T", with: " ")
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = zone
-        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
-            f.dateFormat = format
-            if let d = f.date(from: normalised) { return d }
-        }
-        return nil
+        return BeijingTime.parse(text)
     }
 
     static func format(_ date: Date?) -> String {
-        guard let date else { return "" }
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = zone
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
+        date.map { BeijingTime.format($0) } ?? ""
     }
 }
