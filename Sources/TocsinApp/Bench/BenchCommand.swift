@@ -3,7 +3,7 @@ import Foundation
 import TocsinStorage
 
 struct BenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks that print their figures.", subcommands: [ImportBench.self, CodecBench.self])
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks that print their figures.", subcommands: [ImportBench.self, CodecBench.self, TargetBench.self])
 
     struct ImportBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import", abstract: "Generate N contacts as CSV and import them into a fresh database; print contacts/s and peak memory.")
