@@ -18,16 +18,20 @@ public final class Store: Sendable {
     /// For reads (and single statements that need no transaction).
     public let sql: any SQLDatabase
     let writer: any SQLDatabase
+    /// The SQLite reader connection itself, for bulk reads that bypass SQLKit's per-row decoding
+    /// (`forEachIntegerRow`); nil on PostgreSQL.
+    let sqliteReader: SQLiteConnection?
     let logger: Logger
     private let writeLock = AsyncSerialLock()
     private let closer: @Sendable () async throws -> Void
 
-    private init(dialect: StoreDialect, location: DatabaseLocation, sql: any SQLDatabase, writer: any SQLDatabase, logger: Logger,
-                 closer: @escaping @Sendable () async throws -> Void) {
+    private init(dialect: StoreDialect, location: DatabaseLocation, sql: any SQLDatabase, writer: any SQLDatabase,
+                 sqliteReader: SQLiteConnection? = nil, logger: Logger, closer: @escaping @Sendable () async throws -> Void) {
         self.dialect = dialect
         self.location = location
         self.sql = sql
         self.writer = writer
+        self.sqliteReader = sqliteReader
         self.logger = logger
         self.closer = closer
     }
@@ -38,13 +42,13 @@ public final class Store: Sendable {
         case .sqlite(let path):
             let w = try await openSQLite(.file(path: path), logger: logger)
             let r = try await openSQLite(.file(path: path), logger: logger)
-            return Store(dialect: .sqlite, location: location, sql: r.sql(queryLogLevel: .trace), writer: w.sql(queryLogLevel: .trace), logger: logger) {
+            return Store(dialect: .sqlite, location: location, sql: r.sql(queryLogLevel: .trace), writer: w.sql(queryLogLevel: .trace), sqliteReader: r, logger: logger) {
                 try await r.close()
                 try await w.close()
             }
         case .sqliteMemory:
             let c = try await openSQLite(.memory, logger: logger)
-            return Store(dialect: .sqlite, location: location, sql: c.sql(queryLogLevel: .trace), writer: c.sql(queryLogLevel: .trace), logger: logger) {
+            return Store(dialect: .sqlite, location: location, sql: c.sql(queryLogLevel: .trace), writer: c.sql(queryLogLevel: .trace), sqliteReader: c, logger: logger) {
                 try await c.close()
             }
         case .postgres(let url):

@@ -30,64 +30,58 @@ extension Store {
         guard !scope.selectsNobody else { return RecipientList() }
         let lookup = try await resolvedLookup(carriers)
         let sink = RowSink<RecipientList>(RecipientList())
-        try await sql.raw(TargetingSQL(scope: scope, dialect: dialect).numbers).run { row in
-            do {
-                let key = UInt64(clamping: try row.decode(column: "k", as: Int64.self))
-                let contactID = try row.decode(column: "cid", as: Int64.self)
-                let reason = try row.decode(column: "r", as: Int.self)
-                sink.update { list in
-                    let number = CarrierLookup.isMobileKey(key) ? PhoneNumber(canonical: String(key)) : nil
-                    if reason != 0 {
-                        list.exclusions.append(Exclusion(number: number, contactID: contactID, reason: ExclusionReason(code: reason) ?? .explicitlyExcluded))
-                    } else if let number {
-                        if let carrier = lookup.carrier(forKey: key) {
-                            list.recipients.append(Recipient(number: number, carrier: carrier, contactID: contactID))
-                        } else {
-                            list.exclusions.append(Exclusion(number: number, contactID: contactID, reason: .unknownCarrier))
-                        }
+        try await forEachIntegerRow(TargetingSQL(scope: scope, dialect: dialect).numbers, columns: ("k", "cid", "r")) { k, contactID, reason in
+            let key = UInt64(clamping: k)
+            sink.update { list in
+                let number = CarrierLookup.isMobileKey(key) ? PhoneNumber(canonical: String(key)) : nil
+                if reason != 0 {
+                    list.exclusions.append(Exclusion(number: number, contactID: contactID, reason: ExclusionReason(code: Int(reason)) ?? .explicitlyExcluded))
+                } else if let number {
+                    if let carrier = lookup.carrier(forKey: key) {
+                        list.recipients.append(Recipient(number: number, carrier: carrier, contactID: contactID))
                     } else {
-                        list.exclusions.append(Exclusion(number: nil, contactID: contactID, reason: .invalidNumber))
+                        list.exclusions.append(Exclusion(number: number, contactID: contactID, reason: .unknownCarrier))
                     }
+                } else {
+                    list.exclusions.append(Exclusion(number: nil, contactID: contactID, reason: .invalidNumber))
                 }
-            } catch {
-                sink.fail(error)
             }
         }
         return try sink.result()
     }
 
-    /// Counts what `request` would reach, per carrier and per exclusion reason, without
-    /// materialising the numbers (the counting is done by the database), and estimates the time
-    /// to hand it to the carriers with `capacity`. What the review screen and the API call.
+    /// Counts what `request` would reach, per carrier and per exclusion reason, and estimates the
+    /// time to hand it to the carriers with `capacity`. What the review screen and the API call.
+    ///
+    /// The same statement as resolution, but nothing is materialised: each row is two integers
+    /// added to a counter. (Counting with `GROUP BY` in SQLite was measured slower: its sorter
+    /// costs more per row than streaming the integers out.)
     public func reach(_ request: TargetingRequest, capacity: LinkCapacity, carriers: CarrierLookup? = nil) async throws -> Reach {
         let scope = try await targetingScope(for: request)
         guard !scope.selectsNobody else { return Reach(recipientsByCarrier: [:], excludedByReason: [:], capacity: capacity) }
         let lookup = try await resolvedLookup(carriers)
-        let query = TargetingSQL(scope: scope, dialect: dialect)
-        var byCarrier: [Carrier: Int] = [:]
-        var excluded: [ExclusionReason: Int] = [:]
-        for row in try await sql.raw(query.countsByReasonAndPrefix).all() {
-            let reason = try row.decode(column: "r", as: Int.self)
-            let prefix = try row.decode(column: "p", as: Int.self)
-            let count = try row.decode(column: "cnt", as: Int.self)
-            if reason != 0 {
-                excluded[ExclusionReason(code: reason) ?? .explicitlyExcluded, default: 0] += count
-            } else if !(1300...1999).contains(prefix) {
-                excluded[.invalidNumber, default: 0] += count
-            } else if let carrier = lookup.segmentCarrier(forPrefix4: prefix) {
-                byCarrier[carrier, default: 0] += count
-            } else {
-                excluded[.unknownCarrier, default: 0] += count
+        // Counters indexed by carrier (Carrier.allCases order) and by reason code.
+        let sink = RowSink<(carriers: [Int], reasons: [Int])>(([Int](repeating: 0, count: Carrier.allCases.count), [Int](repeating: 0, count: 8)))
+        let carrierIndex = Dictionary(uniqueKeysWithValues: Carrier.allCases.enumerated().map { ($1, $0) })
+        try await forEachIntegerRow(TargetingSQL(scope: scope, dialect: dialect).numbers, columns: ("k", "r", "cid")) { k, reason, _ in
+            let key = UInt64(clamping: k)
+            sink.update { counts in
+                if reason != 0 {
+                    counts.reasons[Int(reason) & 7] += 1
+                } else if !CarrierLookup.isMobileKey(key) {
+                    counts.reasons[ExclusionReason.invalidNumber.code] += 1
+                } else if let carrier = lookup.carrier(forKey: key) {
+                    counts.carriers[carrierIndex[carrier]!] += 1
+                } else {
+                    counts.reasons[ExclusionReason.unknownCarrier.code] += 1
+                }
             }
         }
-        // Ported numbers were counted under their segment above: move them to their real carrier.
-        for row in try await sql.raw(query.portedNumbers).all() {
-            let key = UInt64(clamping: try row.decode(column: "k", as: Int64.self))
-            guard try row.decode(column: "r", as: Int.self) == 0, CarrierLookup.isMobileKey(key),
-                  let ported = Carrier(rawValue: try row.decode(column: "carrier", as: String.self)) else { continue }
-            if let segment = lookup.segmentCarrier(forKey: key) { byCarrier[segment, default: 0] -= 1 } else { excluded[.unknownCarrier, default: 0] -= 1 }
-            byCarrier[ported, default: 0] += 1
-        }
+        let counts = try sink.result()
+        var byCarrier: [Carrier: Int] = [:]
+        for (i, c) in Carrier.allCases.enumerated() { byCarrier[c] = counts.carriers[i] }
+        var excluded: [ExclusionReason: Int] = [:]
+        for (code, n) in counts.reasons.enumerated() where n > 0 { excluded[ExclusionReason(code: code) ?? .explicitlyExcluded] = n }
         return Reach(recipientsByCarrier: byCarrier, excludedByReason: excluded, capacity: capacity)
     }
 

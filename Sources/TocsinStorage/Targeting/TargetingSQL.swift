@@ -26,25 +26,6 @@ struct TargetingSQL {
         return q
     }
 
-    /// `(r, p, cnt)`: candidate numbers counted per reason and, for r = 0, per 4-digit prefix
-    /// (the segment carrier is decided from the prefix by the caller).
-    var countsByReasonAndPrefix: SQLQueryString {
-        SQLQueryString("SELECT r, CASE WHEN r = 0 THEN k / 10000000 ELSE 0 END AS p, COUNT(*) AS cnt FROM (")
-            + numbers + SQLQueryString(") t GROUP BY r, CASE WHEN r = 0 THEN k / 10000000 ELSE 0 END")
-    }
-
-    /// `(k, r, carrier)` for candidate numbers that have a ported-number override, driven from the
-    /// (small) ported-numbers table.
-    var portedNumbers: SQLQueryString {
-        var q = SQLQueryString("SELECT ")
-        q += SQLQueryString("\(unsafeRaw: dialect.numberKey("n.number")) AS k, ")
-        q += reasonExpression
-        q += SQLQueryString(" AS r, p.carrier AS carrier FROM ported_numbers p \(unsafeRaw: dialect.orderedJoin) contact_numbers n ON n.number = p.number ")
-        q += SQLQueryString("\(unsafeRaw: dialect.orderedJoin) contacts c ON c.id = n.contact_id WHERE ")
-        q += candidatePredicate
-        return q
-    }
-
     /// The OR of the four selection paths (TargetingRequest), paths 1–2 limited to the area.
     var candidatePredicate: SQLQueryString {
         var terms: [SQLQueryString] = []
