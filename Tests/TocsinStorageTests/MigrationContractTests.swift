@@ -11,7 +11,7 @@ import TocsinTestSupport
     func migrateTwiceIsANoOp(engine: TestEngine) async throws {
         try await withTestStore(engine, migrate: false) { store in
             let first = try await store.migrate()
-            #expect(first.applied == Array(1...Store.knownSchemaVersion))
+            #expect(first.applied == Migrations.all.map(\.version)) // numbers may have gaps while branches merge
             #expect(first.currentVersion == Store.knownSchemaVersion)
             let second = try await store.migrate()
             #expect(second.applied.isEmpty)

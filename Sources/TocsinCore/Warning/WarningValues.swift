@@ -86,11 +86,13 @@ public struct WarningReference: Sendable, Hashable, Codable, CustomStringConvert
 }
 
 /// Whom a warning is for, as chosen by the author. Only the value: recipient resolution (dedupe by
-/// number, subscriptions, temporary users, quiet hours) is dispatch's planning step.
+/// number, subscriptions, temporary users, quiet hours) is `Store.resolveRecipients`, with the
+/// precise semantics on `TargetingRequest` (docs/targeting.md).
 ///
-/// Recipients are the union of: subscribers to the warning's hazard × level in its regions (when
-/// `useHazardSubscriptions`), members of `groupIDs`, contacts responsible for `regionCodes`, and
-/// `contactIDs`; minus `excludedContactIDs`, which always wins.
+/// Recipients are the union of: subscribers to the warning's hazard × level (when
+/// `useHazardSubscriptions`) and members of `groupIDs` (with sub-groups), both within the warning's
+/// regions; contacts responsible for `regionCodes`; and `contactIDs`; minus `excludedContactIDs`,
+/// which always wins.
 public struct TargetingRule: Sendable, Hashable, Codable {
     public var useHazardSubscriptions: Bool
     public var groupIDs: Set<Int64>

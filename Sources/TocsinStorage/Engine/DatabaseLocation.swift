@@ -54,6 +54,18 @@ public enum StoreDialect: String, Sendable {
     /// Row lock for a read inside a transaction. SQLite needs none: `BEGIN IMMEDIATE` already
     /// holds the one write lock.
     var forUpdate: String { self == .sqlite ? "" : " FOR UPDATE" }
+
+    /// A stored number column as its integer value when it is exactly 11 ASCII digits, else 0
+    /// (reading numbers as integers avoids a string per row in bulk reads). Fixed SQL, no input.
+    func numberKey(_ column: String) -> String {
+        switch self {
+        case .sqlite: "(CASE WHEN length(\(column)) = 11 AND \(column) NOT GLOB '*[^0-9]*' THEN CAST(\(column) AS INTEGER) ELSE 0 END)"
+        case .postgres: "(CASE WHEN \(column) ~ '^[0-9]{11}$' THEN CAST(\(column) AS BIGINT) ELSE 0 END)"
+        }
+    }
+    /// The join keyword that keeps the written join order: SQLite's planner may not reorder a
+    /// CROSS JOIN, so the contacts side drives; PostgreSQL plans joins itself from statistics.
+    var orderedJoin: String { self == .sqlite ? "CROSS JOIN" : "JOIN" }
 }
 
 /// A storage failure with a code and an actionable message (no secrets).

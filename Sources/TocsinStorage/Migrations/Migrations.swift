@@ -7,7 +7,21 @@ enum Migrations {
         Migration(version: 1, name: "catalogues and address book", apply: v1),
         Migration(version: 2, name: "seed catalogues", apply: v2),
         Migration(version: 3, name: "users, sessions, API tokens and the audit chain", apply: v3),
+        Migration(version: 4, name: "targeting indexes", apply: v4),
     ]
+
+    /// Covering indexes for recipient resolution (docs/targeting.md): a contact's group
+    /// memberships and numbers are read from the index alone, one probe per contact. They replace
+    /// the single-column indexes they extend.
+    static func v4(_ db: any SQLDatabase, _ d: StoreDialect) async throws {
+        let statements: [String] = [
+            "CREATE INDEX group_members_contact_group ON group_members (contact_id, group_id)",
+            "DROP INDEX group_members_contact",
+            "CREATE INDEX contact_numbers_contact_number ON contact_numbers (contact_id, number)",
+            "DROP INDEX contact_numbers_contact",
+        ]
+        for s in statements { try await db.raw(SQLQueryString(s)).run() }
+    }
 
     static func v1(_ db: any SQLDatabase, _ d: StoreDialect) async throws {
         let ts = d.bigint
