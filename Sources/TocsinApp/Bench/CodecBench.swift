@@ -39,7 +39,8 @@ struct CodecBench: AsyncParsableCommand {
             case "CMPP2": rate = try measure(CMPP2.self, bytes)
             default: continue
             }
-            print(String(format: "%-9@ %-22@ %5d   %13.0f   %13.0f", proto as NSString, pdu as NSString, bytes.count, rate, 1e9 / rate))
+            print(proto.padding(toLength: 9, withPad: " ", startingAt: 0) + " " + pdu.padding(toLength: 22, withPad: " ", startingAt: 0)
+                  + String(format: " %5d   %13.0f   %13.0f", bytes.count, rate, 1e9 / rate))
         }
     }
 

@@ -16,6 +16,7 @@ struct LinkBench: AsyncParsableCommand {
     @Option(help: "TPS cap for the account (0 = none). With a cap, the run lasts --seconds.") var tps = 0
     @Option(help: "Duration of a TPS-capped run.") var seconds = 30
     @Flag(inversion: .prefixedNo, help: "Ask for status reports and wait for all of them.") var reports = true
+    @Option(help: "SMPP only: an external SMSC host:port instead of the in-process simulator (e.g. ../shared/bench/sink_for_product.sh).") var target: String?
 
     func run() async throws {
         let linkCounts = links.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
@@ -28,12 +29,24 @@ struct LinkBench: AsyncParsableCommand {
     }
 
     func measure(_ wire: CarrierProtocol, links count: Int) async throws -> String {
+        // With a TPS cap the simulator enforces the same cap, so "no flow-control answer" means something.
         let simulator = AnySimulator.make(wire, configuration: SimulatorConfiguration(
-            accounts: [BenchAccount.account: BenchAccount.secret], windowSize: window, reportDelay: .milliseconds(5)))
-        let port = try await simulator.start()
+            accounts: [BenchAccount.account: BenchAccount.secret], windowSize: window, tps: tps,
+            tpsBurst: tps > 0 ? max(1, tps / 10) : nil, reportDelay: .milliseconds(5)))
+        var host = "127.0.0.1"
+        let port: Int
+        if let target {
+            guard wire == .smpp, let colon = target.lastIndex(of: ":"), let p = Int(target[target.index(after: colon)...]) else {
+                throw ValidationError("--target wants host:port and --proto smpp")
+            }
+            host = String(target[..<colon])
+            port = p
+        } else {
+            port = try await simulator.start()
+        }
         var logger = Logger(label: "tocsin.bench")
         logger.logLevel = .error
-        var config = LinkConfiguration(name: "bench", carrier: "sim", wireProtocol: wire, host: "127.0.0.1", port: port,
+        var config = LinkConfiguration(name: "bench", carrier: "sim", wireProtocol: wire, host: host, port: port,
                                        account: BenchAccount.account, secret: BenchAccount.secret, sourceAddress: "12379",
                                        tps: tps, window: window, connections: count, maxQueuedSubmits: 4096, reportBufferSize: 8192)
         if wire == .sgip {
@@ -97,13 +110,17 @@ struct LinkBench: AsyncParsableCommand {
         let counters = await simulator.counters()
         group.shutdownGracefully()
         _ = try? await runner.value
-        try await simulator.stop()
+        if target == nil { try await simulator.stop() }
 
         let rate = Double(accepted) / submitted.seconds
         var line = "\(wire.rawValue) links=\(count) window=\(window) messages=\(total): accepted=\(accepted) failed=\(failed) "
             + "in \(submitted.seconds.formatted2) s = \(Int(rate)) submits/s"
         if reportsWanted > 0 { line += "; reports \(received)/\(reportsWanted) by \(all.seconds.formatted2) s" }
-        line += "; simulator: throttled=\(counters.throttled) window_exceeded=\(counters.windowExceeded) duplicates=\(counters.duplicates)"
+        if target == nil {
+            line += "; simulator: throttled=\(counters.throttled) window_exceeded=\(counters.windowExceeded) duplicates=\(counters.duplicates)"
+        } else {
+            line += "; external SMSC \(host):\(port) (its own summary has the counts)"
+        }
         if tps > 0 {
             let pct = rate / Double(tps) * 100
             line += String(format: "; %.1f%% of the %d TPS cap (target ≥ 98%%, 0 throttled)", pct, tps)

@@ -85,66 +85,113 @@ public struct ContactImporter: Sendable {
         let parser = ContactRowParser(layout: layout, regions: regions, groupIDs: groupIDs)
 
         var seenNumbers: [UInt64: Int] = [:]   // number → first row that had it
-        var touched: [Int64: Int] = [:]        // existing contact → row that updated it
-        var batch: [(row: Int, record: ContactRecord, groups: [Int64])] = []
+        let touched = TouchedContacts()        // existing contact → row that updated it (writer side only)
+        let mobileColumn = layout.column(.mobile)
+        var batch: [BatchItem] = []
+        var writerProblems: [ImportProblem] = []
 
-        func flush() async throws {
-            guard !batch.isEmpty else { return }
-            let owners = try await store.owners(of: batch.flatMap { $0.record.contact.numbers.map(\.digits) }, in: db)
-            var writes: [ContactWrite] = []
-            for item in batch {
-                let ids = Set(item.record.contact.numbers.compactMap { owners[$0.digits]?.contactID })
-                if ids.count > 1 {
-                    reject(ImportProblem(row: item.row, column: layout.column(.mobile),
-                                         reason: "the numbers belong to different existing contacts (\(ids.sorted().map { "#\($0)" }.joined(separator: ", "))); merge them first"))
-                    continue
-                }
-                if let id = ids.first {
-                    if let other = touched[id] {
-                        reject(ImportProblem(row: item.row, column: layout.column(.mobile), reason: "updates the same contact #\(id) as row \(other)"))
-                        continue
-                    }
-                    touched[id] = item.row
-                    let fingerprint = item.record.contact.numbers.lazy.compactMap { owners[$0.digits]?.fingerprint }.first
-                    if fingerprint == item.record.fingerprint {
-                        report.unchanged += 1
-                    } else {
-                        report.updated += 1
-                        writes.append(ContactWrite(existingID: id, record: item.record, groupIDs: item.groups, source: "\(label) row \(item.row)"))
-                    }
-                } else {
-                    report.created += 1
-                    writes.append(ContactWrite(existingID: nil, record: item.record, groupIDs: item.groups, source: "\(label) row \(item.row)"))
-                }
-            }
-            batch.removeAll(keepingCapacity: true)
-            // A rejected import is rolled back anyway; stop writing once it is certain.
-            if !options.dryRun && (options.skipInvalid || report.rejected == 0) {
-                try await store.writeContacts(writes, actor: options.actor, now: now, in: db)
-            }
+        func absorb(_ outcome: BatchOutcome) {
+            report.created += outcome.created
+            report.updated += outcome.updated
+            report.unchanged += outcome.unchanged
+            report.rejected += outcome.problems.count
+            if writerProblems.count < 10_000 { writerProblems += outcome.problems }
             progress(box.source.progress, report.rows)
         }
 
-        while let row = try box.source.next() {
-            if row.cells.allSatisfy({ $0.trimmedWhitespace.isEmpty }) && row.problem == nil { continue }
-            report.rows += 1
-            switch parser.parse(row) {
-            case .failure(let p):
-                reject(p)
-            case .success(let (record, groups)):
-                if let dup = record.contact.numbers.first(where: { seenNumbers[$0.key] != nil }) {
-                    reject(ImportProblem(row: row.number, column: layout.column(.mobile),
-                                         reason: "number \(dup.masked) already appears on row \(seenNumbers[dup.key]!)"))
-                    continue
+        // Parsing of batch k+1 overlaps the database work of batch k: one batch is written at a
+        // time (so lookups and writes stay in row order), the reading and validation go on.
+        try await withThrowingTaskGroup(of: BatchOutcome.self) { writers in
+            var writing = false
+            func startWrite() async throws {
+                if writing, let done = try await writers.next() { absorb(done) }
+                let items = batch
+                batch = []
+                // A rejected import is rolled back anyway; stop writing once it is certain.
+                let write = !options.dryRun && (options.skipInvalid || report.rejected == 0)
+                let store = self.store, actor = options.actor
+                writers.addTask {
+                    try await Self.writeBatch(items, store: store, db: db, touched: touched, mobileColumn: mobileColumn,
+                                              label: label, actor: actor, now: now, write: write)
                 }
-                for n in record.contact.numbers { seenNumbers[n.key] = row.number }
-                batch.append((row.number, record, groups))
-                if batch.count >= options.batchSize { try await flush() }
+                writing = true
             }
+            while let row = try box.source.next() {
+                if row.cells.allSatisfy({ $0.trimmedWhitespace.isEmpty }) && row.problem == nil { continue }
+                report.rows += 1
+                switch parser.parse(row) {
+                case .failure(let p):
+                    reject(p)
+                case .success(let (record, groups)):
+                    if let dup = record.contact.numbers.first(where: { seenNumbers[$0.key] != nil }) {
+                        reject(ImportProblem(row: row.number, column: mobileColumn,
+                                             reason: "number \(dup.masked) already appears on row \(seenNumbers[dup.key]!)"))
+                        continue
+                    }
+                    for n in record.contact.numbers { seenNumbers[n.key] = row.number }
+                    batch.append(BatchItem(row: row.number, record: record, groups: groups))
+                    if batch.count >= options.batchSize { try await startWrite() }
+                }
+            }
+            if !batch.isEmpty { try await startWrite() }
+            while let done = try await writers.next() { absorb(done) }
         }
-        try await flush()
+        report.problems = Array((report.problems + writerProblems).sorted { $0.row < $1.row }.prefix(10_000))
         return report
     }
+
+    struct BatchItem: Sendable {
+        var row: Int
+        var record: ContactRecord
+        var groups: [Int64]
+    }
+
+    struct BatchOutcome: Sendable {
+        var created = 0, updated = 0, unchanged = 0
+        var problems: [ImportProblem] = []
+    }
+
+    /// Classifies one batch against the book (merge by number: new, updated or unchanged) and,
+    /// when `write`, writes it. Runs one at a time, in row order.
+    private static func writeBatch(_ batch: [BatchItem], store: Store, db: any SQLDatabase, touched: TouchedContacts,
+                                   mobileColumn: String?, label: String, actor: String, now: Date, write: Bool) async throws -> BatchOutcome {
+        var outcome = BatchOutcome()
+        let owners = try await store.owners(of: batch.flatMap { $0.record.contact.numbers.map(\.digits) }, in: db)
+        var writes: [ContactWrite] = []
+        for item in batch {
+            let ids = Set(item.record.contact.numbers.compactMap { owners[$0.digits]?.contactID })
+            if ids.count > 1 {
+                outcome.problems.append(ImportProblem(row: item.row, column: mobileColumn,
+                    reason: "the numbers belong to different existing contacts (\(ids.sorted().map { "#\($0)" }.joined(separator: ", "))); merge them first"))
+                continue
+            }
+            if let id = ids.first {
+                if let other = touched.rows[id] {
+                    outcome.problems.append(ImportProblem(row: item.row, column: mobileColumn, reason: "updates the same contact #\(id) as row \(other)"))
+                    continue
+                }
+                touched.rows[id] = item.row
+                let fingerprint = item.record.contact.numbers.lazy.compactMap { owners[$0.digits]?.fingerprint }.first
+                if fingerprint == item.record.fingerprint {
+                    outcome.unchanged += 1
+                } else {
+                    outcome.updated += 1
+                    writes.append(ContactWrite(existingID: id, record: item.record, groupIDs: item.groups, source: "\(label) row \(item.row)"))
+                }
+            } else {
+                outcome.created += 1
+                writes.append(ContactWrite(existingID: nil, record: item.record, groupIDs: item.groups, source: "\(label) row \(item.row)"))
+            }
+        }
+        if write && !writes.isEmpty { try await store.writeContacts(writes, actor: actor, now: now, in: db) }
+        return outcome
+    }
+}
+
+/// Which existing contacts this import already updated, and from which row. Only the one batch
+/// writer running at a time touches it (batches are written strictly one after another).
+final class TouchedContacts: @unchecked Sendable {
+    var rows: [Int64: Int] = [:]
 }
 
 /// Holds the (non-Sendable) row source while the import runs inside the store's transaction
