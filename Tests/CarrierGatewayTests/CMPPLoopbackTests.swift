@@ -64,10 +64,10 @@ struct CMPPLoopbackTests {
     }
 
     @Test(.serialized, arguments: CMPPLoopback.versions)  // one version at a time: the machine is shared
-    func fiveThousandSubmitsWithTheWindowFull(_ version: CarrierProtocol) async throws {
+    func tenThousandSubmitsWithTheWindowFull(_ version: CarrierProtocol) async throws {
         let (simulator, port) = try await CMPPLoopback.simulator(version) { $0.responseDelay = .milliseconds(2) }
         let group = try CMPPLoopback.group(CMPPLoopback.configuration(version, port: port, window: 16))
-        let total = 5000
+        let total = 10_000
         let (results, fullSamples, samples) = try await Loopback.running(group) {
             try await Loopback.eventually { await group.health().status == .up }
             let sampler = Task {

@@ -41,10 +41,10 @@ struct SGIPLoopbackTests {
         try await simulator.stop()
     }
 
-    @Test func fiveThousandSubmitsWithTheWindowFull() async throws {
+    @Test func tenThousandSubmitsWithTheWindowFull() async throws {
         let (simulator, port) = try await SGIPLoopback.simulator { configuration, _ in configuration.responseDelay = .milliseconds(2) }
         let (group, listener) = try SGIPLoopback.link(SGIPLoopback.configuration(port: port, window: 16))
-        let total = 5000
+        let total = 10_000
         let (results, fullSamples, samples) = try await SGIPLoopback.running(group, listener, simulator) {
             try await Loopback.eventually { await group.health().status == .up }
             let sampler = Task {

@@ -52,10 +52,10 @@ struct SMGPLoopbackTests {
         try await simulator.stop()
     }
 
-    @Test func fiveThousandSubmitsWithTheWindowFull() async throws {
+    @Test func tenThousandSubmitsWithTheWindowFull() async throws {
         let (simulator, port) = try await SMGPLoopback.simulator { $0.responseDelay = .milliseconds(2) }
         let group = try SMGPLoopback.group(SMGPLoopback.configuration(port: port, window: 16))
-        let total = 5000
+        let total = 10_000
         let (results, fullSamples, samples) = try await Loopback.running(group) {
             try await Loopback.eventually { await group.health().status == .up }
             let sampler = Task {
