@@ -8,14 +8,9 @@ enum ChangeLog {
     static let columns = ["at", "actor", "entity", "entity_id", "action", "detail"]
 
     static func append(_ records: [ChangeRecord], in db: any SQLDatabase, audit store: Store) async throws {
-        for chunk in records.chunked(into: 500) {
-            let insert = db.insert(into: "changes").columns(columns)
-            for r in chunk {
-                _ = insert.values(SQLBind(r.at.millis), SQLBind(r.actor), SQLBind(r.entity), SQLBind(r.entityID),
-                                  SQLBind(r.action.rawValue), SQLBind(r.detail))
-            }
-            try await insert.run()
-        }
+        try await store.bulkInsert(into: "changes", columns: columns, rows: records.map {
+            [.int($0.at.millis), .text($0.actor), .text($0.entity), .text($0.entityID), .text($0.action.rawValue), .text($0.detail)]
+        }, in: db)
         try await store.appendAudit(records.map(AuditEvent.init(change:)), in: db)
     }
 }

@@ -46,11 +46,9 @@ extension Store {
         for (k, i) in newIndices.enumerated() { ids[i] = newIDs[k] }
 
         // New contacts: multi-row inserts.
-        for chunk in newIndices.chunked(into: 400) {
-            let insert = db.insert(into: "contacts").columns(Self.contactColumns)
-            for i in chunk { _ = insert.values(contactValues(writes[i].record, id: ids[i]!, organisationID: orgIDs[i], now: now, created: now)) }
-            try await insert.run()
-        }
+        try await bulkInsert(into: "contacts", columns: Self.contactColumns,
+                             rows: newIndices.map { contactValues(writes[$0].record, id: ids[$0]!, organisationID: orgIDs[$0], now: now, created: now) },
+                             in: db)
         // Existing contacts: update in place, then replace numbers and memberships.
         let updated = writes.indices.filter { writes[$0].existingID != nil }
         for i in updated {
@@ -70,30 +68,26 @@ extension Store {
             try await db.delete(from: "group_members").where("contact_id", .in, idList).run()
         }
         // Numbers and memberships for all written contacts.
-        var numberRows: [[any SQLExpression]] = []
-        var memberRows: [[any SQLExpression]] = []
+        var numberRows: [[BulkValue]] = []
+        var memberRows: [[BulkValue]] = []
         for (i, w) in writes.enumerated() {
-            for (p, n) in w.record.contact.numbers.enumerated() { numberRows.append([SQLBind(n.digits), SQLBind(ids[i]!), SQLBind(p)]) }
-            for g in Set(w.groupIDs) { memberRows.append([SQLBind(g), SQLBind(ids[i]!)]) }
+            for (p, n) in w.record.contact.numbers.enumerated() { numberRows.append([.text(n.digits), .int(ids[i]!), .int(Int64(p))]) }
+            for g in Set(w.groupIDs) { memberRows.append([.int(g), .int(ids[i]!)]) }
             changes.append(ChangeRecord(at: now, actor: actor, entity: "contact", entityID: String(ids[i]!),
                                         action: w.existingID == nil ? .create : .update,
                                         detail: "{\"source\":\(jsonString(w.source)),\"hash\":\"\(w.record.fingerprint)\"}"))
         }
-        for chunk in numberRows.chunked(into: 1000) {
-            try await db.insert(into: "contact_numbers").columns("number", "contact_id", "position").rows(Array(chunk)).run()
-        }
-        for chunk in memberRows.chunked(into: 1000) {
-            try await db.insert(into: "group_members").columns("group_id", "contact_id").rows(Array(chunk)).run()
-        }
+        try await bulkInsert(into: "contact_numbers", columns: ["number", "contact_id", "position"], rows: numberRows, in: db)
+        try await bulkInsert(into: "group_members", columns: ["group_id", "contact_id"], rows: memberRows, in: db)
         try await ChangeLog.append(changes, in: db, audit: self)
     }
 
-    private func contactValues(_ r: ContactRecord, id: Int64, organisationID: Int64?, now: Date, created: Date) -> [any SQLExpression] {
+    private func contactValues(_ r: ContactRecord, id: Int64, organisationID: Int64?, now: Date, created: Date) -> [BulkValue] {
         let c = r.contact
-        return [SQLBind(id), SQLBind(c.name), SQLBind(organisationID), SQLBind(c.title), SQLBind(c.regionCode), SQLBind(c.note),
-                SQLBind(c.validFrom?.millis), SQLBind(c.validUntil?.millis), SQLBind(c.quietHours?.startMinute),
-                SQLBind(c.quietHours?.endMinute), SQLBind(c.quietHours?.orangeOverrides ?? false), SQLBind(r.fingerprint),
-                SQLBind(created.millis), SQLBind(now.millis)]
+        return [.int(id), .text(c.name), .int(organisationID), .text(c.title), .text(c.regionCode), .text(c.note),
+                .int(c.validFrom?.millis), .int(c.validUntil?.millis), .int(c.quietHours?.startMinute),
+                .int(c.quietHours?.endMinute), .bool(c.quietHours?.orangeOverrides ?? false), .text(r.fingerprint),
+                .int(created.millis), .int(now.millis)]
     }
 
     /// Creates or overwrites contacts in one transaction (all or nothing).

@@ -25,6 +25,8 @@ public final class Store: Sendable {
     /// The SQLite reader connection itself, for bulk reads that bypass SQLKit's per-row decoding
     /// (`forEachIntegerRow`); nil on PostgreSQL.
     let sqliteReader: SQLiteConnection?
+    /// The SQLite writer connection itself, for bulk inserts that skip SQLKit's per-value encoding.
+    let sqliteWriter: SQLiteConnection?
     let logger: Logger
     /// Seals audit records (HMAC key held outside the database); `nil` when no key is configured.
     public let auditSealer: (any AuditSealer)?
@@ -32,13 +34,14 @@ public final class Store: Sendable {
     private let closer: @Sendable () async throws -> Void
 
     private init(dialect: StoreDialect, location: DatabaseLocation, sql: any SQLDatabase, writer: any SQLDatabase,
-                 sqliteReader: SQLiteConnection? = nil, logger: Logger,
+                 sqliteReader: SQLiteConnection? = nil, sqliteWriter: SQLiteConnection? = nil, logger: Logger,
                  auditSealer: (any AuditSealer)?, closer: @escaping @Sendable () async throws -> Void) {
         self.dialect = dialect
         self.location = location
         self.sql = sql
         self.writer = writer
         self.sqliteReader = sqliteReader
+        self.sqliteWriter = sqliteWriter
         self.logger = logger
         self.auditSealer = auditSealer
         self.closer = closer
@@ -52,13 +55,13 @@ public final class Store: Sendable {
         case .sqlite(let path):
             let w = try await openSQLite(.file(path: path), logger: logger)
             let r = try await openSQLite(.file(path: path), logger: logger)
-            return Store(dialect: .sqlite, location: location, sql: r.sql(queryLogLevel: .trace), writer: w.sql(queryLogLevel: .trace), sqliteReader: r, logger: logger, auditSealer: auditSealer) {
+            return Store(dialect: .sqlite, location: location, sql: r.sql(queryLogLevel: .trace), writer: w.sql(queryLogLevel: .trace), sqliteReader: r, sqliteWriter: w, logger: logger, auditSealer: auditSealer) {
                 try await r.close()
                 try await w.close()
             }
         case .sqliteMemory:
             let c = try await openSQLite(.memory, logger: logger)
-            return Store(dialect: .sqlite, location: location, sql: c.sql(queryLogLevel: .trace), writer: c.sql(queryLogLevel: .trace), sqliteReader: c, logger: logger, auditSealer: auditSealer) {
+            return Store(dialect: .sqlite, location: location, sql: c.sql(queryLogLevel: .trace), writer: c.sql(queryLogLevel: .trace), sqliteReader: c, sqliteWriter: c, logger: logger, auditSealer: auditSealer) {
                 try await c.close()
             }
         case .postgres(let url):

@@ -34,15 +34,11 @@ extension Store {
             head.lastID = r.id
             head.lastMAC = r.mac
         }
-        for chunk in records.chunked(into: 500) {
-            let insert = db.insert(into: "audit_log").columns(Self.auditColumns)
-            for r in chunk {
-                let e = r.event
-                _ = insert.values(SQLBind(r.id), SQLBind(e.at.auditMillis), SQLBind(e.actor), SQLBind(e.action), SQLBind(e.target), SQLBind(e.source),
-                                  SQLBind(e.result.rawValue), SQLBind(e.detail), SQLBind(r.previousMAC), SQLBind(r.mac))
-            }
-            try await insert.run()
-        }
+        try await bulkInsert(into: "audit_log", columns: Self.auditColumns, rows: records.map { r in
+            let e = r.event
+            return [.int(r.id), .int(e.at.auditMillis), .text(e.actor), .text(e.action), .text(e.target), .text(e.source),
+                    .text(e.result.rawValue), .text(e.detail), .text(r.previousMAC), .text(r.mac)]
+        }, in: db)
         try await db.update("audit_head").set("last_id", to: head.lastID).set("last_mac", to: head.lastMAC).set("key_id", to: head.keyID)
             .where("id", .equal, 1).run()
     }
