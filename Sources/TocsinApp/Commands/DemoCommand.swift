@@ -35,8 +35,10 @@ struct DemoCommand: AsyncParsableCommand {
           swift run -c release tocsin contacts list --database sqlite:\(path) --group 防汛抗旱指挥部
           swift run -c release tocsin contacts export --database sqlite:\(path) contacts.xlsx
 
-        Not yet part of the demo: the web console, the carrier simulators and dispatch
-        (they arrive with the console, gateway and dispatch work; see docs/status.md).
+          swift run -c release tocsin simulate cmpp3 --port 7890     # a China Mobile gateway simulator
+
+        Not yet part of the demo: the web console and dispatch (the carrier links and simulators
+        exist and are exercised by `tocsin bench link`; see docs/status.md).
         """)
     }
 }
