@@ -116,7 +116,7 @@ public struct ReconnectBackoff<RNG: RandomNumberGenerator & Sendable>: Sendable 
 
 extension Duration {
     /// The duration in seconds as a `Double` (attosecond precision is not needed for timers).
-    var seconds: Double {
+    public var seconds: Double {
         let (whole, attoseconds) = components
         return Double(whole) + Double(attoseconds) * 1e-18
     }

@@ -9,7 +9,7 @@ import NIOCore
 /// status reports and MO.
 ///
 /// It mirrors ``SimulatorCore`` (whose sessions and jobs hold SMPP PDUs) with CMPP PDUs, and
-/// shares its configuration, counters, `TimerQueue` and `RateLimit`. Protocol handling lives in
+/// shares its configuration, counters, `TimerQueue` and the shared `TokenBucket`. Protocol handling lives in
 /// `SimulatorCore+CMPP.swift`.
 final class CMPPSimulatorCore {
     /// One accepted connection.
@@ -64,7 +64,7 @@ final class CMPPSimulatorCore {
     var random: SeededGenerator
     var sessions: [Int: Session] = [:]
     var stalledUntil: ContinuousClock.Instant?
-    var rateLimits: [String: RateLimit] = [:]
+    var rateLimits: [String: TokenBucket<ContinuousClock.Instant>] = [:]
     var seen: Set<MessageKey> = []
     var reassembler: Reassembler<ContinuousClock.Instant>
     var longMessages: [ReassembledMessage] = []

@@ -9,7 +9,7 @@ import NIOCore
 ///
 /// A sibling of ``SimulatorCore`` rather than an extension of it: that core's jobs, deliveries
 /// and writer are typed for SMPP PDUs. This one reuses its building blocks (``TimerQueue``,
-/// ``RateLimit``, ``SeededGenerator``, ``SimulatorConfiguration``, ``SimulatorCounters``).
+/// ``TokenBucket`` (CarrierSession), ``SeededGenerator``, ``SimulatorConfiguration``, ``SimulatorCounters``).
 /// The SMGP behaviour itself lives in `SimulatorCore+SMGP.swift` and `SMGPSimulatorCore+Deliveries.swift`.
 final class SMGPSimulatorCore {
     /// One accepted connection.
@@ -57,7 +57,7 @@ final class SMGPSimulatorCore {
     var random: SeededGenerator
     var sessions: [Int: Session] = [:]
     var stalledUntil: ContinuousClock.Instant?
-    var rateLimits: [String: RateLimit] = [:]
+    var rateLimits: [String: TokenBucket<ContinuousClock.Instant>] = [:]
     var seen: Set<SimulatorCore.MessageKey> = []
     var reassembler: Reassembler<ContinuousClock.Instant>
     var messageCounter: UInt64 = 0

@@ -1,3 +1,4 @@
+import CarrierSession
 import CarrierWire
 import NIOCore
 
@@ -84,7 +85,7 @@ extension CMPPSimulatorCore {
         }
         let now = ContinuousClock.now
         if configuration.tps > 0 {
-            var limit = rateLimits[account] ?? RateLimit(
+            var limit = rateLimits[account] ?? TokenBucket(
                 rate: configuration.tps, capacity: configuration.tpsBurst ?? max(1, configuration.tps / 10), now: now)
             let allowed = limit.allow(now: now)
             rateLimits[account] = limit

@@ -1,3 +1,4 @@
+import CarrierSession
 import CarrierWire
 import NIOCore
 
@@ -69,7 +70,7 @@ extension SimulatorCore {
         }
         let now = ContinuousClock.now
         if configuration.tps > 0 {
-            var limit = rateLimits[account] ?? RateLimit(
+            var limit = rateLimits[account] ?? TokenBucket(
                 rate: configuration.tps, capacity: configuration.tpsBurst ?? max(1, configuration.tps / 10), now: now)
             let allowed = limit.allow(now: now)
             rateLimits[account] = limit

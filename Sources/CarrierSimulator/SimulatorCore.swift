@@ -1,3 +1,4 @@
+import CarrierSession
 import CarrierWire
 import Logging
 import NIOCore
@@ -57,7 +58,7 @@ final class SimulatorCore {
     var random: SeededGenerator
     var sessions: [Int: Session] = [:]
     var stalledUntil: ContinuousClock.Instant?
-    var rateLimits: [String: RateLimit] = [:]
+    var rateLimits: [String: TokenBucket<ContinuousClock.Instant>] = [:]
     var seen: Set<MessageKey> = []
     var messageCounter: UInt64 = 0
     private var nextSessionID = 0

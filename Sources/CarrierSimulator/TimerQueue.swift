@@ -51,28 +51,3 @@ struct TimerQueue<Job> {
     mutating func removeAll() { heap.removeAll() }
 }
 
-/// The gateway's per-account rate limit: `rate` per second, `capacity` burst.
-struct RateLimit {
-    let rate: Double
-    let capacity: Double
-    private var tokens: Double
-    private var updated: ContinuousClock.Instant
-
-    init(rate: Int, capacity: Int, now: ContinuousClock.Instant) {
-        self.rate = Double(max(1, rate))
-        self.capacity = Double(max(1, capacity))
-        self.tokens = self.capacity
-        self.updated = now
-    }
-
-    /// Takes a token if one is there.
-    mutating func allow(now: ContinuousClock.Instant) -> Bool {
-        let elapsed = updated.duration(to: now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        tokens = min(capacity, tokens + max(0, seconds) * rate)
-        updated = now
-        guard tokens >= 1 else { return false }
-        tokens -= 1
-        return true
-    }
-}

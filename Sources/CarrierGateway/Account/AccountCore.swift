@@ -1,3 +1,4 @@
+import CarrierSession
 import Logging
 import NIOCore
 
