@@ -62,7 +62,6 @@ struct LinkBench: AsyncParsableCommand {
             await simulator.setReportTarget(host: "127.0.0.1", port: try await l.start())
             listener = l
         }
-        defer { if let listener { Task { try? await listener.stop() } } }
 
         let total = tps > 0 ? tps * seconds : messages
         let content = Array("Emergency alert test message 0123456789".utf8)
@@ -110,6 +109,7 @@ struct LinkBench: AsyncParsableCommand {
         let counters = await simulator.counters()
         group.shutdownGracefully()
         _ = try? await runner.value
+        await listener?.stop()
         if target == nil { try await simulator.stop() }
 
         let rate = Double(accepted) / submitted.seconds
