@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         // Domain values and pure logic. Foundation only.
@@ -82,6 +84,28 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // From an approved warning to delivered: planning, the deliveries queue with leases,
+        // senders per carrier account, retries, report matching, progress and recovery.
+        .target(
+            name: "TocsinDispatch",
+            dependencies: [
+                "TocsinCore", "TocsinStorage", "CarrierGateway", "CarrierWire",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        // The only HTTP code: JSON API under /api/v1 with its OpenAPI document, the console,
+        // sessions, CSRF, security headers, SSE progress, /healthz.
+        .target(
+            name: "TocsinWeb",
+            dependencies: [
+                "TocsinCore", "TocsinStorage", "TocsinSecurity",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Composition root, configuration, import/export, CLI commands.
         .target(
             name: "TocsinApp",
@@ -92,7 +116,10 @@ let package = Package(
                 "CarrierWire",
                 "CarrierGateway",
                 "CarrierSimulator",
+                "TocsinDispatch",
+                "TocsinWeb",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -119,6 +146,10 @@ let package = Package(
         ),
         .testTarget(name: "TocsinSecurityTests", dependencies: ["TocsinSecurity", "TocsinStorage", "TocsinCore", "TocsinTestSupport"]),
         .testTarget(name: "TocsinStorageTests", dependencies: ["TocsinStorage", "TocsinCore", "TocsinTestSupport"]),
+        .testTarget(name: "TocsinDispatchTests", dependencies: ["TocsinDispatch", "TocsinStorage", "TocsinCore", "TocsinTestSupport",
+                                                                "CarrierGateway", "CarrierSimulator", "CarrierWire"]),
+        .testTarget(name: "TocsinWebTests", dependencies: ["TocsinWeb", "TocsinStorage", "TocsinSecurity", "TocsinCore", "TocsinTestSupport",
+                                                           .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "TocsinAppTests", dependencies: ["TocsinApp", "TocsinStorage", "TocsinCore", "TocsinTestSupport",
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
