@@ -59,6 +59,7 @@ let package = Package(
                 "CarrierWire", "CarrierSession",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -142,7 +143,8 @@ let package = Package(
         .testTarget(
             name: "CarrierGatewayTests",
             dependencies: ["CarrierGateway", "CarrierSimulator", "CarrierWire", "CarrierSession",
-                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
         .testTarget(name: "TocsinSecurityTests", dependencies: ["TocsinSecurity", "TocsinStorage", "TocsinCore", "TocsinTestSupport"]),
         .testTarget(name: "TocsinStorageTests", dependencies: ["TocsinStorage", "TocsinCore", "TocsinTestSupport"]),

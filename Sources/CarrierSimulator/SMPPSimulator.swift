@@ -2,6 +2,7 @@ import CarrierWire
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// A simulated SMPP 3.4 SMSC (the carrier's side), for tests, the demo, benchmarks and
 /// `tocsin simulate`. Checks logins, enforces its window and TPS like a real gateway (answering
@@ -22,12 +23,17 @@ public final class SMPPSimulator: Sendable {
     private let box: NIOLoopBoundBox<SimulatorCore?>
     private let server: NIOLoopBoundBox<(any Channel)?>
     private let configuration: SimulatorConfiguration
+    private let tls: NIOSSLContext?
     private let logger: Logger
 
+    /// - Parameter tls: serve SMPP over TLS with this server context (an SMSC that requires TLS);
+    ///   nil for plain TCP.
     public init(configuration: SimulatorConfiguration,
                 eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+                tls: NIOSSLContext? = nil,
                 logger: Logger = Logger(label: "tocsin.simulator")) {
         self.configuration = configuration
+        self.tls = tls
         self.logger = logger
         self.eventLoop = eventLoopGroup.next()
         self.box = .makeEmptyBox(valueType: SimulatorCore.self, eventLoop: eventLoop)
@@ -37,6 +43,7 @@ public final class SMPPSimulator: Sendable {
     /// Listens on `host`:`port` (port 0 = any free port) and returns the port bound.
     /// - Throws: when the address cannot be bound.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
+        let tls = self.tls
         let channel = try await ServerBootstrap(group: eventLoop, childGroup: eventLoop)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -44,6 +51,7 @@ public final class SMPPSimulator: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     let core = NIOLoopBound(self.core(), eventLoop: channel.eventLoop)
                     let id = core.value.opened(channel)
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(PacketDecoder<SMPP>()))
                     try channel.pipeline.syncOperations.addHandler(SimulatorChannelHandler(core: core, sessionID: id))
                 }

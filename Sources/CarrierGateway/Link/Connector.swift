@@ -11,13 +11,19 @@ struct Connector<A: ProtocolAdapter>: Sendable {
     let port: Int
     let connectTimeout: Duration
     let tls: NIOSSLContext?
+    let serverName: String?
 
     /// - Throws: when TLS is on and the TLS context cannot be created.
     init(configuration: LinkConfiguration) throws {
         host = configuration.host
         port = configuration.port
         connectTimeout = configuration.session.connectTimeout
-        tls = configuration.tls ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
+        serverName = configuration.tlsServerName ?? (Self.isIPAddress(configuration.host) ? nil : configuration.host)
+        guard configuration.tls else { tls = nil; return }
+        var settings = TLSConfiguration.makeClientConfiguration()
+        settings.certificateVerification = .fullVerification
+        if let file = configuration.tlsTrustRootsFile { settings.trustRoots = .file(file) }
+        tls = try NIOSSLContext(configuration: settings)
     }
 
     /// Connects; the result is reported to `driver.connectCompleted` under the driver's current generation.
@@ -26,7 +32,7 @@ struct Connector<A: ProtocolAdapter>: Sendable {
         let generation = driver.generation
         let bound = NIOLoopBound(driver, eventLoop: driver.eventLoop)
         let tls = self.tls
-        let serverName = Self.isIPAddress(host) ? nil : host
+        let serverName = self.serverName
         ClientBootstrap(group: driver.eventLoop)
             .connectTimeout(.nanoseconds(connectTimeout.nanoseconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)

@@ -69,6 +69,12 @@ public struct LinkConfiguration: Sendable {
     public var reportBufferSize: Int
     /// SGIP only: node id, Submit charging fields and the Report/MO listener; nil for other protocols.
     public var sgip: SGIPSettings? = nil
+    /// With `tls`: a PEM file of the certificate authorities to trust for this gateway (an SMSC with
+    /// a private CA); nil trusts the system's roots. The gateway's certificate is always verified.
+    public var tlsTrustRootsFile: String? = nil
+    /// With `tls`: the name the gateway's certificate must carry when `host` is an address or an
+    /// alias (also sent as SNI); nil uses `host`.
+    public var tlsServerName: String? = nil
 
     /// Creates a configuration; `window` overrides the preset's window size.
     public init(

@@ -35,6 +35,8 @@ public struct LinksFile: Sendable {
         var connections: Int?
         var test_link: Bool?
         var tls: Bool?
+        var tls_ca_file: String?
+        var tls_server_name: String?
         var sgip: SGIPEntry?
     }
 
@@ -84,6 +86,14 @@ public struct LinksFile: Sendable {
                                            account: e.account, secret: s, sourceAddress: e.source_address, serviceID: e.service_id ?? "",
                                            tps: e.tps ?? 0, window: e.window, connections: e.connections ?? 1,
                                            isTestLink: e.test_link ?? false, tls: e.tls ?? false)
+            if e.tls != true, e.tls_ca_file != nil || e.tls_server_name != nil {
+                problems.append("\(at): tls_ca_file and tls_server_name need \"tls\": true")
+            }
+            if let file = e.tls_ca_file, !FileManager.default.isReadableFile(atPath: file) {
+                problems.append("\(at): tls_ca_file \(file) cannot be read")
+            }
+            config.tlsTrustRootsFile = e.tls_ca_file
+            config.tlsServerName = e.tls_server_name
             if wire == .sgip {
                 guard let g = e.sgip else { problems.append("\(at): an SGIP link needs an \"sgip\" block (node_id, corp_id, smg_login, …)"); continue }
                 guard let password = secret(g.smg_password, g.smg_password_env, "smg_password") else { continue }
