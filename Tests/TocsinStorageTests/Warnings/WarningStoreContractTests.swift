@@ -65,7 +65,7 @@ import TocsinTestSupport
 
     @Test(arguments: TestEngine.available)
     func withoutAnAuditKeyNothingIsStored(engine: TestEngine) async throws {
-        try await withTestStore(engine, auditSealer: nil) { store in
+        try await withTestStore(engine, auditSealer: nil) { (store: Store) async throws in
             let w = F.draft()
             await #expect(throws: StorageError.self) { try await store.saveWarnings([.create(w, at: F.t0)], source: "test") }
             #expect(try await store.warning(id: w.id) == nil)
