@@ -24,6 +24,7 @@ public func buildRouter(services: WebServices, configuration: WebConfiguration, 
 
     let protected = api.group().add(middleware: RequireAuthentication())
     auth.registerProtected(on: protected)
+    APIRoutes.register(services: services, configuration: configuration, on: protected)
     return router
 }
 

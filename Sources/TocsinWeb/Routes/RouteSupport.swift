@@ -27,6 +27,15 @@ enum RouteSupport {
         return try context.requestDecoder.decode(T.self, from: Data(buffer.readableBytesView))
     }
 
+    /// Allows authors and reviewers (the readers of warnings); refuses anyone else with an
+    /// audited `.forbidden`.
+    static func requireReader(_ context: TocsinRequestContext, _ services: WebServices) async throws {
+        let caller = try context.caller()
+        if !WarningService.readers.contains(where: caller.principal.roles.allows) {
+            try await services.authorise(context, WarningService.readers[0], target: "warnings")
+        }
+    }
+
     /// The `:id` path parameter as a warning identifier (422 `invalid_identifier` otherwise).
     static func warningID(_ context: TocsinRequestContext) throws -> WarningIdentifier {
         let text = context.parameters.get("id") ?? ""
