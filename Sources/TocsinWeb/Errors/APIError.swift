@@ -31,7 +31,7 @@ public struct APIError: Error, Sendable, Hashable {
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = (try? encoder.encode(Body(error: .init(code: code, message: message)))) ?? Data("{}".utf8)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
