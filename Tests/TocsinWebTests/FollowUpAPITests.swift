@@ -73,6 +73,13 @@ import TocsinTestSupport
             let done = try await client.call(.get, "/api/v1/warnings/\(id)", bob)
             #expect((done.object["warning"] as? [String: Any])?["state"] as? String == "completed")
             #expect(done.object["isDrillOrTest"] as? Bool == true)
+            #expect(((done.object["warning"] as? [String: Any])?["smsText"] as? String)?.hasPrefix("【演练】") == true)
+
+            // A drill written by hand must say so before it can be submitted.
+            let unmarked = drill.replacingOccurrences(of: "{", with: "{\"smsText\":\"朝阳区暴雨黄色预警\",")
+            let created = try await client.call(.post, "/api/v1/warnings", alice, json: unmarked)
+            let refused = try await client.call(.post, "/api/v1/warnings/\(try Self.newID(created))/submit", alice)
+            #expect(refused.status == .unprocessableContent && refused.errorCode == "drill_not_marked")
             let history = try await harness.store.warningHistory(id: wid)
             #expect(history.suffix(2).map(\.actor) == ["dispatch", "dispatch"])
 

@@ -96,9 +96,11 @@ extension WarningService {
                                               issuer: issuer, time: now, effective: input.effective, expires: input.expires,
                                               guidance: guidance.guidance(for: hazard.code, level: input.level), extra: input.variables ?? [:])
             let rendered = try template.render(variables)
-            headline = headline ?? rendered.headline
-            smsText = smsText ?? rendered.smsText
-            body = body ?? rendered.body
+            // A drill or test rendered from a template says so first, so no recipient mistakes it.
+            let marker = DrillMarking.marker(for: input.mode ?? .actual).map { "【\($0)】" } ?? ""
+            headline = headline ?? marker + rendered.headline
+            smsText = smsText ?? marker + rendered.smsText
+            body = body ?? marker + rendered.body
         }
         return Warning(id: id, hazardCode: hazard.code, level: input.level, category: hazard.category, regionCodes: input.regionCodes,
                        headline: headline ?? "", body: body ?? "", smsText: smsText ?? "",

@@ -7,10 +7,13 @@ import TocsinStorage
 /// record. The rule that an author never approves their own warning is the machine's and holds
 /// for every caller, whatever roles they have.
 extension WarningService {
-    /// draft → pending_review. The author only.
+    /// draft → pending_review. The author only. A drill or test must say so in its SMS text.
+    /// - Throws: `.drillNotMarked`, and what the lifecycle throws (`.notAuthor`, `.invalidWarning` …).
     public func submit(_ id: WarningIdentifier, expectedVersion: Int?, by caller: Caller) async throws -> WarningOutcome {
         try await authorise(caller, anyOf: [.draftWarning], target: "warning:\(id)")
-        return try await transition(try await load(id), .submit, expectedVersion: expectedVersion, by: caller)
+        let stored = try await load(id)
+        try DrillMarking.check(stored.warning)
+        return try await transition(stored, .submit, expectedVersion: expectedVersion, by: caller)
     }
 
     /// Approves: pending_review → approved, or stays pending_review after the first of two
