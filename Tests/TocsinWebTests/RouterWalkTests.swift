@@ -90,6 +90,9 @@ import TocsinCore
             #expect(registered.subtracting(documented).isEmpty, "registered but not documented: \(registered.subtracting(documented).sorted())")
             #expect(documented.subtracting(registered).isEmpty, "documented but not registered: \(documented.subtracting(registered).sorted())")
             #expect(documented.count == OpenAPIDocument.operations.count, "an operation is documented twice")
+            let documentedPublic = Set(OpenAPIDocument.operations.filter { if case .public = $0.access { true } else { false } }
+                .map { "\($0.method.uppercased()) \($0.path)" })
+            #expect(documentedPublic == Self.publicRoutes)
 
             // The served document says the same.
             let token = try await harness.token("reader", [.author])

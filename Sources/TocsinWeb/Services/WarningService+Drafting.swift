@@ -11,20 +11,9 @@ extension WarningService {
     public func createDraft(_ input: DraftInput, by caller: Caller) async throws -> StoredWarning {
         try await authorise(caller, anyOf: [.draftWarning], target: "warnings")
         let now = clock.now()
-        var unitLast = try await store.latestWarningIdentifier(unit: configuration.issuingUnit)
-        // Two authors in the same second may race for a sequence number: the store refuses the
-        // second with `.conflict`; take the next number.
-        for attempt in 0..<3 {
-            var generator = WarningIdentifierGenerator(unit: configuration.issuingUnit, last: unitLast)
-            let id = try generator.next(at: now)
-            let warning = try await compose(input, id: id, author: caller.actor, at: now)
-            do {
-                return try await store.saveWarnings([.create(warning, at: now)], source: caller.source)[0]
-            } catch let error as StorageError where error.code == .conflict && attempt < 2 {
-                unitLast = id
-            }
+        return try await insertWithNewIdentifier(at: now, source: caller.source) { id in
+            try await self.compose(input, id: id, author: caller.actor, at: now)
         }
-        throw DomainError(.identifierExhausted, "could not allocate a warning identifier; try again")
     }
 
     /// Replaces the content of a draft. Only its author, only while it is a draft; a follow-up
@@ -61,15 +50,23 @@ extension WarningService {
         try await authorise(caller, anyOf: [.draftWarning], target: "warning:\(id)")
         let original = try await load(id).warning
         let now = clock.now()
-        var unitLast = try await store.latestWarningIdentifier(unit: configuration.issuingUnit)
+        return try await insertWithNewIdentifier(at: now, source: caller.source) { newID in
+            try original.makeFollowUp(type, id: newID, author: caller.actor, at: now)
+        }
+    }
+
+    /// Stores the warning `make` builds for the next free identifier of the issuing unit. Two
+    /// authors in the same second may race for a sequence number: the store refuses the second
+    /// with `.conflict`, which takes the next number (three attempts).
+    func insertWithNewIdentifier(at now: Date, source: String, _ make: (WarningIdentifier) async throws -> Warning) async throws -> StoredWarning {
+        var last = try await store.latestWarningIdentifier(unit: configuration.issuingUnit)
         for attempt in 0..<3 {
-            var generator = WarningIdentifierGenerator(unit: configuration.issuingUnit, last: unitLast)
-            let newID = try generator.next(at: now)
-            let draft = try original.makeFollowUp(type, id: newID, author: caller.actor, at: now)
+            var generator = WarningIdentifierGenerator(unit: configuration.issuingUnit, last: last)
+            let id = try generator.next(at: now)
             do {
-                return try await store.saveWarnings([.create(draft, at: now)], source: caller.source)[0]
+                return try await store.saveWarnings([.create(try await make(id), at: now)], source: source)[0]
             } catch let error as StorageError where error.code == .conflict && attempt < 2 {
-                unitLast = newID
+                last = id
             }
         }
         throw DomainError(.identifierExhausted, "could not allocate a warning identifier; try again")
