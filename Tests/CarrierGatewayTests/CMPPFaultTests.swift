@@ -154,7 +154,8 @@ struct CMPPFaultTests {
             }
             #expect(try await group.submit(Loopback.message(7)).messageID != nil)
         }
-        #expect(await simulator.counters().loginsOK == 2)
+        // At least the reconnect after the garbage; a loaded machine may time out one more login.
+        #expect(await simulator.counters().loginsOK >= 2)
         try await simulator.stop()
     }
 

@@ -92,21 +92,24 @@ struct SGIPFaultTests {
     /// and the SMG takes it once.
     @Test func timedOutSubmitIsResentUnderTheSameSequenceAndTakenOnce() async throws {
         let (simulator, port) = try await SGIPLoopback.simulator()
+        // The stall is long against the response timeout so that the resend happens however
+        // slowly this machine schedules the submit; the attempt budget outlasts the stall.
         let (group, listener) = try SGIPLoopback.link(SGIPLoopback.configuration(port: port) {
             $0.session.responseTimeout = .milliseconds(300)
-            $0.session.maxAttempts = 3
+            $0.session.maxAttempts = 12
         })
         let outcome = try await SGIPLoopback.running(group, listener, simulator) {
             try await Loopback.eventually { await group.health().status == .up }
-            await simulator.stallResponses(for: .milliseconds(500))
+            await simulator.stallResponses(for: .seconds(2))
             return try await group.submit(SGIPLoopback.message(1))
         }
         #expect(outcome.messageID != nil)
         let counters = await simulator.counters()
-        #expect(counters.submitsReceived == 2)
+        let resends = await simulator.sgipCounters().resends
+        #expect(counters.submitsReceived >= 2)
+        #expect(resends == counters.submitsReceived - 1)
         #expect(counters.accepted == 1)
         #expect(counters.duplicates == 0)
-        #expect(await simulator.sgipCounters().resends == 1)
         try await simulator.stop()
     }
 
