@@ -7,15 +7,17 @@ import TocsinSecurity
 import TocsinStorage
 import TocsinWeb
 
-/// `tocsin serve`: the HTTP server (JSON API under /api/v1, /healthz) over the configured store,
-/// with the expiry sweep. Dispatch is not wired here yet: approvals answer "dispatch not
-/// configured" and /healthz says so. Stops cleanly on SIGINT/SIGTERM.
+/// `tocsin serve`: the platform with a real configuration — the carrier links of `--links FILE`,
+/// dispatch through them, the HTTP server (console, JSON API under /api/v1, /healthz) over the
+/// configured store, and the expiry sweep (`Platform`). Without `--links`, approvals answer
+/// "dispatch not configured" and /healthz says so. Stops cleanly on SIGINT/SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the HTTP server: the JSON API under /api/v1 (OpenAPI at /api/v1/openapi.json) and /healthz.",
         discussion: "Needs a migrated database and the audit key (every warning action is audited). Ctrl-C or SIGTERM stops it gracefully.")
 
     @OptionGroup var db: DatabaseOptions
+    @Option(help: "Carrier links file (JSON, see examples/links.json); without it nothing is dispatched.") var links: String?
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Mark the session cookie Secure (set whenever clients reach the server over HTTPS).") var secureCookies = false
@@ -31,21 +33,22 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "tocsin.serve")
         logger.logLevel = .info
+        let configurations = try links.map { try LinksFile(path: $0).links } ?? []
         let store = try await db.open()
         do {
             guard store.auditSealer != nil else {
                 throw ValidationError("no audit key is configured, and every warning action must be audited: set TOCSIN_AUDIT_KEY or TOCSIN_AUDIT_KEY_FILE / --audit-key-file")
             }
-            let accounts = AccountService(store: store)
-            let warnings = WarningService(store: store, accounts: accounts, dispatcher: nil, logger: logger)
             let web = WebConfiguration(host: host, port: port, secureCookies: secureCookies, loginAttemptsPerWindow: loginAttempts,
                                        trustForwardedFor: trustForwardedFor, version: "dev")
-            let app = buildApplication(services: WebServices(store: store, accounts: accounts, warnings: warnings), configuration: web, logger: logger)
-            let sweep = ExpirySweepService(warnings: warnings, interval: .seconds(expiryEvery), logger: logger)
-            let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app, sweep], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-            print("tocsin serving http://\(host):\(port) (database \(try db.location); dispatch not configured); Ctrl-C stops")
-            flushStandardOutput()
-            try await group.run()
+            let platform = Platform(store: store, links: configurations, web: web, expiryEvery: .seconds(expiryEvery), logger: logger)
+            let location = try db.location
+            let host = self.host, port = self.port
+            try await platform.run { started in
+                let dispatch = started.links.isEmpty ? "dispatch not configured (no --links)" : "\(started.links.count) carrier accounts"
+                print("tocsin serving http://\(host):\(port)/console (database \(location); \(dispatch)); Ctrl-C stops")
+                flushStandardOutput()
+            }
             print("tocsin stopped")
         } catch {
             try? await store.shutdown()
