@@ -51,6 +51,8 @@ public struct ClaimedDelivery: Sendable, Hashable {
     public var priority: Int
     /// The attempt this claim is; every write about it must match (a stale node's write is ignored).
     public var attempt: Int
+    /// When the lease runs out: after it another node may claim the delivery, so it is not sent.
+    public var leaseUntil: Date
 }
 
 /// A batch of delivery changes written in one transaction (group commit). Each change is

@@ -28,7 +28,7 @@ extension Store {
             try await self.fastRun(sql, binds, in: db) { row in
                 let claimed = ClaimedDelivery(id: row.int("id") ?? 0, dispatchID: row.int("dispatch_id") ?? 0, number: row.int("number") ?? 0,
                                               carrier: Int(row.int("carrier") ?? 0), priority: Int(row.int("priority") ?? 0),
-                                              attempt: Int(row.int("attempts") ?? 0))
+                                              attempt: Int(row.int("attempts") ?? 0), leaseUntil: leaseUntil)
                 sink.update { $0.append(claimed) }
             }
         }
@@ -76,48 +76,39 @@ extension Store {
         return try sink.result()
     }
 
-    /// Moves every delivery of a dispatch in one of `states` (and on `route`, when given) to
-    /// `state` with `reason` (stop, expiry, no link for a carrier). Returns how many per carrier
-    /// and previous state.
-    public func closeDeliveries(dispatchID: Int64, in states: [DeliveryState], route: Int? = nil, to state: DeliveryState,
-                                reason: String, at: Date) async throws -> [Int: [DeliveryState: Int]] {
-        // A code-built list of small integers, no input; the route is a bind.
-        let condition = "dispatch_id = ? AND state IN (" + states.map { String($0.rawValue) }.joined(separator: ", ") + ")"
-            + (route == nil ? "" : " AND route = ?")
-        let where_: [BulkValue] = [.int(dispatchID)] + (route.map { [BulkValue.int(Int64($0))] } ?? [])
-        let sink = RowSink<[Int: [DeliveryState: Int]]>([:])
+    /// Moves every delivery of a dispatch in state `from` (and on `route`, when given) to
+    /// `state` with `reason` (stop, expiry, no link for a carrier). Returns how many per carrier,
+    /// as the update itself reports them (a concurrent claim on PostgreSQL is not counted twice).
+    public func closeDeliveries(dispatchID: Int64, from old: DeliveryState, route: Int? = nil, to state: DeliveryState,
+                                reason: String, at: Date) async throws -> [Int: Int] {
+        let sink = RowSink<[Int: Int]>([:])
+        let binds: [BulkValue] = [.int(Int64(state.rawValue)), .text(reason), .int(at.millis), .int(dispatchID), .int(Int64(old.rawValue))]
+            + (route.map { [BulkValue.int(Int64($0))] } ?? [])
         try await transaction { db in
-            // The previous state is read in the same transaction as the update (the one writer on
-            // SQLite, the row locks of the update on PostgreSQL).
-            let counts = RowSink<[(Int, Int, Int)]>([])
             try await self.fastRun("""
-                SELECT carrier, state, COUNT(*) AS n FROM deliveries WHERE \(condition) GROUP BY carrier, state
-                """, where_, in: db) { row in
-                counts.update { $0.append((Int(row.int("carrier") ?? 0), Int(row.int("state") ?? 0), Int(row.int("n") ?? 0))) }
-            }
-            try await self.fastRun("""
-                UPDATE deliveries SET state = ?, reason = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL WHERE \(condition)
-                """, [.int(Int64(state.rawValue)), .text(reason), .int(at.millis)] + where_, in: db)
-            for (carrier, old, n) in try counts.result() {
-                guard let old = DeliveryState(rawValue: old) else { continue }
-                sink.update { $0[carrier, default: [:]][old, default: 0] += n }
+                UPDATE deliveries SET state = ?, reason = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL
+                WHERE dispatch_id = ? AND state = ?\(route == nil ? "" : " AND route = ?") RETURNING carrier
+                """, binds, in: db) { row in
+                let carrier = Int(row.int("carrier") ?? 0)
+                sink.update { $0[carrier, default: 0] += 1 }
             }
         }
         return try sink.result()
     }
 
-    /// Returns claims to the queue: on start, every claim of another owner (`onlyExpired` false:
-    /// SQLite, one process) or only leases that ran out before `now` (PostgreSQL, several nodes).
+    /// Returns claims of other owners to the queue: all of them (`onlyExpired` false: SQLite, one
+    /// process, on start) or only leases that ran out before `now` (PostgreSQL, several nodes).
     /// A delivery with a message id is never claimed, so it is never resubmitted. Returns how many.
     @discardableResult
     public func returnClaims(owner: String, onlyExpired: Bool, now: Date) async throws -> Int {
         let sink = RowSink<Int>(0)
         try await transaction { db in
-            let condition = onlyExpired ? "lease_until < ?" : "(lease_owner IS NULL OR lease_owner <> ?)"
-            let bind: BulkValue = onlyExpired ? .int(now.millis) : .text(owner)
+            // Never this node's own claims: it is alive and checks its leases before sending.
+            let condition = "(lease_owner IS NULL OR lease_owner <> ?)" + (onlyExpired ? " AND lease_until < ?" : "")
+            let binds: [BulkValue] = [.text(owner)] + (onlyExpired ? [.int(now.millis)] : [])
             try await self.fastRun("""
                 UPDATE deliveries SET state = 0, lease_owner = NULL, lease_until = NULL WHERE state = 1 AND \(condition) RETURNING id
-                """, [bind], in: db) { _ in sink.update { $0 += 1 } }
+                """, binds, in: db) { _ in sink.update { $0 += 1 } }
         }
         return try sink.result()
     }
