@@ -9,6 +9,7 @@ enum Migrations {
         Migration(version: 3, name: "users, sessions, API tokens and the audit chain", apply: v3),
         Migration(version: 4, name: "targeting indexes", apply: v4),
         Migration(version: 5, name: "warnings", apply: warnings),
+        Migration(version: 6, name: "dispatch", apply: dispatch),
     ]
 
     /// Covering indexes for recipient resolution (docs/targeting.md): a contact's group

@@ -1,0 +1,174 @@
+import Foundation
+import Logging
+import TocsinCore
+import TocsinStorage
+
+/// One outcome for the recorder to write.
+enum Change: Sendable {
+    case accepted(ClaimedDelivery, account: String, messageID: String, sentAt: Date)
+    case closed(ClaimedDelivery, DeliveryState, statusCode: String?, reason: String, at: Date)
+    case requeued(ClaimedDelivery, notBefore: Date, avoid: String?, reason: String?, release: Bool)
+    case reported(id: Int64, dispatch: Int64, carrier: Int, state: DeliveryState, statusCode: String, reason: String?, at: Date)
+    case acknowledged(id: Int64, dispatch: Int64, carrier: Int, at: Date)
+}
+
+/// Group commit of delivery outcomes: whatever accumulated while the previous transaction ran is
+/// written in the next one, so the batch grows with the load and a quiet system commits at once.
+/// A sender's `commit` returns only once its change is durable, which bounds what a crash can
+/// resend to what the senders had in flight (docs/dispatch.md "Recovery").
+final class Recorder: @unchecked Sendable {
+    private struct Pending {
+        var changes: [Change] = []
+        var waiters: [CheckedContinuation<Void, Never>] = []
+        var blocked: [CheckedContinuation<Void, Never>] = []
+        var closing = false
+        /// Cancelled: commits return at once without writing.
+        var dead = false
+    }
+
+    private let store: Store
+    private let book: DispatchBook
+    private let observer: (any DispatchObserver)?
+    private let clock: any WallClock
+    private let logger: Logger
+    private let limit: Int
+    private let pending = Locked(Pending())
+    private let wake = Signal()
+
+    init(store: Store, book: DispatchBook, observer: (any DispatchObserver)?, clock: any WallClock, limit: Int, logger: Logger) {
+        self.store = store
+        self.book = book
+        self.observer = observer
+        self.clock = clock
+        self.limit = limit
+        self.logger = logger
+    }
+
+    /// Queues `change` and returns once it is committed. `queued` runs right after the change
+    /// is queued, before the wait: a report matched from then on is queued after it.
+    func commit(_ change: Change, queued: () -> Void = {}) async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let dead = pending.withLock { p in
+                guard !p.dead else { return true }
+                p.changes.append(change)
+                p.waiters.append(c)
+                return false
+            }
+            queued()
+            if dead { c.resume() } else { wake.fire() }
+        }
+    }
+
+    /// Queues `change` without waiting for the commit; waits only while the queue is over its
+    /// limit (backpressure for report readers).
+    func enqueue(_ change: Change) async {
+        let full = pending.withLock { p in
+            guard !p.dead else { return false }
+            p.changes.append(change)
+            return p.changes.count > limit
+        }
+        wake.fire()
+        if full {
+            await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+                let release = pending.withLock { p in
+                    if p.changes.count > limit { p.blocked.append(c); return false }
+                    return true
+                }
+                if release { c.resume() }
+            }
+        }
+    }
+
+    /// Asks for a commit of milestones only (nothing else pending).
+    func poke() { wake.fire() }
+
+    /// Writes batches until cancelled (a crash: nothing more is written) or until `close()` was
+    /// called and everything queued is written (graceful stop).
+    func run() async {
+        while !Task.isCancelled {
+            let (changes, waiters, blocked, closing) = pending.withLock { p in
+                defer { p.changes = []; p.waiters = []; p.blocked = [] }
+                return (p.changes, p.waiters, p.blocked, p.closing)
+            }
+            for c in blocked { c.resume() }
+            let stamps = book.drainStamps()
+            if changes.isEmpty, stamps.isEmpty {
+                if closing { return }
+                await wake.wait(timeout: .milliseconds(200))
+                continue
+            }
+            await write(changes, stamps: stamps)
+            for c in waiters { c.resume() }
+        }
+        // Cancelled: like a crash, nothing more is written; the waiting senders are let go.
+        let (waiters, blocked) = pending.withLock { p in
+            defer { p.waiters = []; p.blocked = []; p.changes = []; p.dead = true }
+            return (p.waiters, p.blocked)
+        }
+        for c in waiters + blocked { c.resume() }
+    }
+
+    /// Finishes what is queued, then `run()` returns.
+    func close() {
+        pending.withLock { $0.closing = true }
+        wake.fire()
+    }
+
+    private func write(_ changes: [Change], stamps: [DeliveryChanges.Stamps]) async {
+        var batch = DeliveryChanges()
+        batch.stamps = stamps
+        for change in changes {
+            switch change {
+            case .accepted(let d, let account, let messageID, let at):
+                batch.accepted.append(.init(id: d.id, attempt: d.attempt, account: account, messageID: messageID, at: at))
+            case .closed(let d, let state, let code, let reason, let at):
+                batch.closed.append(.init(id: d.id, attempt: d.attempt, state: state, statusCode: code, reason: reason, at: at))
+            case .requeued(let d, let notBefore, let avoid, let reason, let release):
+                batch.requeued.append(.init(id: d.id, attempt: d.attempt, notBefore: notBefore, avoidAccount: avoid, reason: reason, release: release))
+            case .reported(let id, _, _, let state, let code, let reason, let at):
+                batch.reported.append(.init(id: id, state: state, statusCode: code, reason: reason, at: at))
+            case .acknowledged(let id, _, _, let at):
+                batch.acknowledged.append((id, at))
+            }
+        }
+        var applied = AppliedChanges()
+        var failures = 0
+        while true {
+            do {
+                applied = try await store.apply(batch)
+                break
+            } catch {
+                // The database is unreachable or busy: keep the batch (senders wait) and retry.
+                failures += 1
+                logger.error("dispatch: writing \(changes.count) outcomes failed (\(failures)×), retrying", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .milliseconds(min(2_000, 50 * failures)))
+                if Task.isCancelled { return }
+            }
+        }
+        // Each applied id is counted once, even if the batch held two changes for it.
+        var moves: [Move] = []
+        moves.reserveCapacity(changes.count)
+        for change in changes {
+            switch change {
+            case .accepted(let d, _, _, let at) where applied.accepted.remove(d.id) != nil:
+                moves.append(Move(dispatch: d.dispatchID, carrier: d.carrier, kind: .transition(.claimed, .submitted), submittedAt: at))
+            case .closed(let d, let state, _, _, _) where applied.closed.remove(d.id) != nil:
+                moves.append(Move(dispatch: d.dispatchID, carrier: d.carrier, kind: .transition(.claimed, state)))
+            case .reported(let id, let dispatch, let carrier, let state, _, _, _) where applied.reported.remove(id) != nil:
+                moves.append(Move(dispatch: dispatch, carrier: carrier, kind: .transition(.submitted, state)))
+            case .acknowledged(let id, let dispatch, let carrier, _) where applied.acknowledged.remove(id) != nil:
+                moves.append(Move(dispatch: dispatch, carrier: carrier, kind: .acknowledged))
+            default:
+                break
+            }
+        }
+        await finish(book.apply(moves, at: clock.now()))
+    }
+
+    /// Tells the workflow about warnings that just finished, and commits their milestones.
+    func finish(_ finished: [WarningIdentifier]) async {
+        guard !finished.isEmpty else { return }
+        wake.fire()
+        for w in finished { await observer?.dispatchFinished(w, at: clock.now()) }
+    }
+}

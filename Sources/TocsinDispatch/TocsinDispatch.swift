@@ -1,2 +1,0 @@
-// TocsinDispatch: from an approved warning to delivered (issue #7). Implements `WarningDispatcher`
-// and reports back through `DispatchObserver` (TocsinCore/Dispatch/DispatchPort.swift).

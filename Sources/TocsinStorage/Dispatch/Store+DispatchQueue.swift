@@ -1,0 +1,140 @@
+import Foundation
+import SQLKit
+import TocsinCore
+
+/// The deliveries queue: claims with leases, group-committed outcomes, sweeps and recovery
+/// (docs/dispatch.md "Sending", "Recovery").
+extension Store {
+    /// Claims up to `limit` queued deliveries of `route` within `priorities`, highest priority
+    /// (smallest value) first, then planning order: state `claimed`, `attempts + 1`, leased to
+    /// `owner` until `leaseUntil`. Skips rows whose retry is not due (`not_before` after `now`)
+    /// and rows to keep away from `avoiding` (the account that just failed them).
+    ///
+    /// PostgreSQL: `FOR UPDATE SKIP LOCKED`, so nodes claiming together never take the same row.
+    /// SQLite: the one writer makes the statement atomic.
+    public func claimDeliveries(route: Int, priorities: ClosedRange<Int>, limit: Int, owner: String, leaseUntil: Date,
+                                now: Date, avoiding: String) async throws -> [ClaimedDelivery] {
+        let lock = dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        let sql = """
+            UPDATE deliveries SET state = 1, attempts = attempts + 1, lease_owner = ?, lease_until = ?
+            WHERE id IN (SELECT id FROM deliveries WHERE state = 0 AND route = ? AND priority BETWEEN ? AND ?
+                AND not_before <= ? AND (avoid_account IS NULL OR avoid_account <> ?) ORDER BY priority, id LIMIT ?\(lock))
+            RETURNING id, dispatch_id, number, carrier, priority, attempts
+            """
+        let binds: [BulkValue] = [.text(owner), .int(leaseUntil.millis), .int(Int64(route)), .int(Int64(priorities.lowerBound)),
+                                  .int(Int64(priorities.upperBound)), .int(now.millis), .text(avoiding), .int(Int64(limit))]
+        let sink = RowSink<[ClaimedDelivery]>([])
+        try await transaction { db in
+            try await self.fastRun(sql, binds, in: db) { row in
+                let claimed = ClaimedDelivery(id: row.int("id") ?? 0, dispatchID: row.int("dispatch_id") ?? 0, number: row.int("number") ?? 0,
+                                              carrier: Int(row.int("carrier") ?? 0), priority: Int(row.int("priority") ?? 0),
+                                              attempt: Int(row.int("attempts") ?? 0), leaseUntil: leaseUntil)
+                sink.update { $0.append(claimed) }
+            }
+        }
+        // RETURNING does not promise an order.
+        return try sink.result().sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
+    }
+
+    /// Writes a batch of outcomes in one transaction (group commit) and says which took effect.
+    /// Acceptances are written before reports, so a report that overtook its submit response in
+    /// the same batch finds the delivery `submitted`.
+    public func apply(_ changes: DeliveryChanges) async throws -> AppliedChanges {
+        guard !changes.isEmpty else { return AppliedChanges() }
+        let sink = RowSink<AppliedChanges>(AppliedChanges())
+        try await transaction { db in
+            for chunk in changes.accepted.chunked(into: 400) {
+                try await self.updateFrom(["vid": .bigint, "vatt": .bigint, "vacc": .text, "vmid": .text, "vat": .bigint],
+                                          chunk.map { [.int($0.id), .int(Int64($0.attempt)), .text($0.account), .text($0.messageID), .int($0.at.millis)] },
+                                          set: "state = 2, account = v.vacc, message_id = v.vmid, submitted_at = v.vat, lease_owner = NULL, lease_until = NULL",
+                                          guard: "deliveries.attempts = v.vatt", in: db) { id in sink.update { $0.accepted.insert(id) } }
+            }
+            for chunk in changes.closed.chunked(into: 400) {
+                try await self.updateFrom(["vid": .bigint, "vatt": .bigint, "vst": .bigint, "vcode": .text, "vwhy": .text, "vat": .bigint],
+                                          chunk.map { [.int($0.id), .int(Int64($0.attempt)), .int(Int64($0.state.rawValue)), .text($0.statusCode), .text($0.reason), .int($0.at.millis)] },
+                                          set: "state = v.vst, status_code = v.vcode, reason = v.vwhy, finished_at = v.vat, lease_owner = NULL, lease_until = NULL",
+                                          guard: "deliveries.attempts = v.vatt AND deliveries.state IN (0, 1)", in: db) { id in sink.update { $0.closed.insert(id) } }
+            }
+            for chunk in changes.requeued.chunked(into: 400) {
+                try await self.updateFrom(["vid": .bigint, "vatt": .bigint, "vnb": .bigint, "vavoid": .text, "vwhy": .text, "vrel": .bigint],
+                                          chunk.map { [.int($0.id), .int(Int64($0.attempt)), .int($0.notBefore.millis), .text($0.avoidAccount), .text($0.reason), .int($0.release ? 1 : 0)] },
+                                          set: "state = 0, attempts = deliveries.attempts - v.vrel, not_before = v.vnb, avoid_account = v.vavoid, reason = COALESCE(v.vwhy, deliveries.reason), lease_owner = NULL, lease_until = NULL",
+                                          guard: "deliveries.attempts = v.vatt AND deliveries.state = 1", in: db) { id in sink.update { $0.requeued.insert(id) } }
+            }
+            for chunk in changes.reported.chunked(into: 400) {
+                try await self.updateFrom(["vid": .bigint, "vst": .bigint, "vcode": .text, "vwhy": .text, "vat": .bigint],
+                                          chunk.map { [.int($0.id), .int(Int64($0.state.rawValue)), .text($0.statusCode), .text($0.reason), .int($0.at.millis)] },
+                                          set: "state = v.vst, status_code = v.vcode, reason = v.vwhy, finished_at = v.vat",
+                                          guard: "deliveries.state = 2", in: db) { id in sink.update { $0.reported.insert(id) } }
+            }
+            for chunk in changes.acknowledged.chunked(into: 400) {
+                try await self.updateFrom(["vid": .bigint, "vat": .bigint], chunk.map { [.int($0.id), .int($0.at.millis)] },
+                                          set: "acked_at = v.vat", guard: "deliveries.acked_at IS NULL", in: db) { id in sink.update { $0.acknowledged.insert(id) } }
+            }
+            for s in changes.stamps { try await self.writeStamps(s, in: db) }
+        }
+        return try sink.result()
+    }
+
+    /// Moves every delivery of a dispatch in state `from` (and on `route`, when given) to
+    /// `state` with `reason` (stop, expiry, no link for a carrier). Returns how many per carrier,
+    /// as the update itself reports them (a concurrent claim on PostgreSQL is not counted twice).
+    public func closeDeliveries(dispatchID: Int64, from old: DeliveryState, route: Int? = nil, to state: DeliveryState,
+                                reason: String, at: Date) async throws -> [Int: Int] {
+        let sink = RowSink<[Int: Int]>([:])
+        let binds: [BulkValue] = [.int(Int64(state.rawValue)), .text(reason), .int(at.millis), .int(dispatchID), .int(Int64(old.rawValue))]
+            + (route.map { [BulkValue.int(Int64($0))] } ?? [])
+        try await transaction { db in
+            try await self.fastRun("""
+                UPDATE deliveries SET state = ?, reason = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL
+                WHERE dispatch_id = ? AND state = ?\(route == nil ? "" : " AND route = ?") RETURNING carrier
+                """, binds, in: db) { row in
+                let carrier = Int(row.int("carrier") ?? 0)
+                sink.update { $0[carrier, default: 0] += 1 }
+            }
+        }
+        return try sink.result()
+    }
+
+    /// Returns claims of other owners to the queue: all of them (`onlyExpired` false: SQLite, one
+    /// process, on start) or only leases that ran out before `now` (PostgreSQL, several nodes).
+    /// A delivery with a message id is never claimed, so it is never resubmitted. Returns how many.
+    @discardableResult
+    public func returnClaims(owner: String, onlyExpired: Bool, now: Date) async throws -> Int {
+        let sink = RowSink<Int>(0)
+        try await transaction { db in
+            // Never this node's own claims: it is alive and checks its leases before sending.
+            let condition = "(lease_owner IS NULL OR lease_owner <> ?)" + (onlyExpired ? " AND lease_until < ?" : "")
+            let binds: [BulkValue] = [.text(owner)] + (onlyExpired ? [.int(now.millis)] : [])
+            try await self.fastRun("""
+                UPDATE deliveries SET state = 0, lease_owner = NULL, lease_until = NULL WHERE state = 1 AND \(condition) RETURNING id
+                """, binds, in: db) { _ in sink.update { $0 += 1 } }
+        }
+        return try sink.result()
+    }
+
+    /// `WITH v(cols) AS (VALUES …) UPDATE deliveries SET … FROM v WHERE id = v.vid AND guard
+    /// RETURNING id`, calling `changed` with each updated id. Column names are code constants.
+    private func updateFrom(_ columns: KeyValuePairs<String, FastType>, _ rows: [[BulkValue]], set: String, guard condition: String,
+                            in db: any SQLDatabase, changed: @escaping @Sendable (Int64) -> Void) async throws {
+        guard !rows.isEmpty else { return }
+        let tuple = valuesTuple(columns.map(\.value))
+        let sql = "WITH v(" + columns.map(\.key).joined(separator: ", ") + ") AS (VALUES "
+            + Array(repeating: tuple, count: rows.count).joined(separator: ", ")
+            + ") UPDATE deliveries SET " + set + " FROM v WHERE deliveries.id = v.vid AND " + condition + " RETURNING id"
+        try await fastRun(sql, rows.flatMap { $0 }, in: db) { row in
+            if let id = row.int("id") { changed(id) }
+        }
+    }
+
+    private func writeStamps(_ s: DeliveryChanges.Stamps, in db: any SQLDatabase) async throws {
+        func keep(_ d: Date?) -> BulkValue { d.map { .int($0.millis) } ?? .null }
+        try await fastRun("""
+            UPDATE dispatches SET started_at = COALESCE(started_at, ?), first_submit_at = COALESCE(first_submit_at, ?),
+                last_submit_at = COALESCE(?, last_submit_at), delivered50_at = COALESCE(delivered50_at, ?),
+                delivered90_at = COALESCE(delivered90_at, ?), delivered99_at = COALESCE(delivered99_at, ?),
+                finished_at = COALESCE(finished_at, ?) WHERE id = ?
+            """, [keep(s.startedAt), keep(s.firstSubmitAt), keep(s.lastSubmitAt), keep(s.delivered50At), keep(s.delivered90At),
+                  keep(s.delivered99At), keep(s.finishedAt), .int(s.dispatchID)], in: db)
+    }
+}
