@@ -102,7 +102,7 @@ final class SGIPListenerCore {
         func refuse(_ result: SGIPResult, close: Bool = true) {
             counters.bindsRefused += 1
             counters.lastRefusal = result.rawValue
-            logger.debug("SMG bind refused", metadata: ["gw.result": "\(result)", "gw.login": "\(bind.loginName)"])
+            logger.warning("SMG bind refused: reports and MO from this SMG cannot arrive until its login matches the link's sgip settings", metadata: ["gw.result": "\(result)", "gw.login": "\(bind.loginName)"])
             answer(result)
             if close { self.close(connection) }
         }

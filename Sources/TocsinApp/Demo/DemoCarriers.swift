@@ -19,10 +19,12 @@ final class DemoCarriers: Sendable {
 
     private init(entries: [Entry]) { self.entries = entries }
 
-    static let carriers: [(carrier: String, wire: CarrierProtocol, label: String, source: String)] = [
-        ("mobile", .cmpp3, "cmcc", "1065712379"),
-        ("unicom", .sgip, "cucc", "1065512379"),
-        ("telecom", .smgp, "ctcc", "1065912379"),
+    /// Accounts fit each protocol's login field: CMPP's Source_Addr is a 6-digit SP id, SMGP's
+    /// ClientID 8 characters.
+    static let carriers: [(carrier: String, wire: CarrierProtocol, label: String, source: String, accounts: (String, String))] = [
+        ("mobile", .cmpp3, "cmcc", "1065712379", ("912379", "912380")),
+        ("unicom", .sgip, "cucc", "1065512379", ("cuccdemo", "cucctest")),
+        ("telecom", .smgp, "ctcc", "1065912379", ("ctccdemo", "ctcctest")),
     ]
 
     /// Starts the six simulators on free ports and returns the links that reach them.
@@ -30,7 +32,7 @@ final class DemoCarriers: Sendable {
         var entries: [Entry] = []
         for (index, c) in carriers.enumerated() {
             for test in [false, true] {
-                let account = test ? "\(c.label)test" : "\(c.label)demo"
+                let account = test ? c.accounts.1 : c.accounts.0
                 let secret = "demo-\(account)"
                 let simulator = AnySimulator.make(c.wire, configuration: SimulatorConfiguration(
                     accounts: [account: secret], windowSize: 32, reportDelay: .milliseconds(1_000 + 400 * index),
@@ -43,7 +45,7 @@ final class DemoCarriers: Sendable {
                     connections: test ? 1 : 2, isTestLink: test, maxQueuedSubmits: 4096, reportBufferSize: 8192)
                 if c.wire == .sgip {
                     link.sgip = SGIPSettings(nodeID: test ? 3_075_512_346 : 3_075_512_345, corpID: "12379", listenHost: "127.0.0.1", listenPort: 0,
-                                             smgLoginName: "smg\(account)", smgPassword: "smg-\(secret)")
+                                             smgLoginName: SGIPDefaults.smgLogin, smgPassword: SGIPDefaults.smgPassword)
                 }
                 entries.append(Entry(link: link, simulator: simulator))
             }
@@ -61,6 +63,13 @@ final class DemoCarriers: Sendable {
     func stop() async {
         for entry in entries { try? await entry.simulator.stop() }
     }
+}
+
+/// The login the simulated SMG presents when it connects back with reports (the simulator's
+/// defaults), which the link's report listener checks.
+enum SGIPDefaults {
+    static let smgLogin = "smguser"
+    static let smgPassword = "smgpass"
 }
 
 /// `YYMMDDhhmm` in Beijing time, the stamp carriers write in status reports.
