@@ -24,6 +24,7 @@ public func buildRouter(services: WebServices, configuration: WebConfiguration, 
 
     let protected = api.group().add(middleware: RequireAuthentication())
     auth.registerProtected(on: protected)
+    ConsoleRoutes(services: services, configuration: configuration, limiter: auth.limiter, clock: clock).register(on: router)
     return router
 }
 
