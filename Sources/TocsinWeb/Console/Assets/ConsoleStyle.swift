@@ -51,10 +51,11 @@ enum ConsoleStyle {
     .narrow-left { max-width: 640px; }
     .grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
     .grid2 > .panel { margin-bottom: 0; }
+    .grid2 > :only-child { grid-column: 1 / -1; }
     .grid2 { margin-bottom: 1rem; }
     .editor { display: grid; grid-template-columns: minmax(0, 1.35fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
-    .editor-side { position: sticky; top: .5rem; }
-    @media (max-width: 980px) { .grid2, .editor { grid-template-columns: 1fr; } .editor-side { position: static; } }
+    .editor-side { align-self: stretch; }
+    @media (max-width: 980px) { .grid2, .editor { grid-template-columns: 1fr; } }
 
     label { display: block; font-weight: 600; margin: .6rem 0 .2rem; }
     label.check, .choices label, .level-choice { font-weight: 400; }
@@ -72,9 +73,9 @@ enum ConsoleStyle {
     .hint { color: var(--muted); font-size: .88rem; margin: .25rem 0; }
     .lead { color: var(--muted); }
     .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .9rem; align-items: center; }
-    .actions.sticky { background: var(--surface); border: 1px solid var(--line); border-radius: 10px; padding: .75rem; margin-top: 0; }
+    .actions.sticky { position: sticky; top: .5rem; z-index: 2; background: var(--surface); border: 1px solid var(--line); border-radius: 10px; padding: .75rem; margin: 0 0 1rem; box-shadow: 0 2px 6px rgba(0,0,0,.08); }
     form.inline { display: inline; }
-    button, .button { font: inherit; border-radius: 7px; padding: .55rem 1.1rem; border: 1px solid transparent; cursor: pointer; text-decoration: none; display: inline-block; line-height: 1.3; }
+    button, .button { white-space: nowrap; flex: none; font: inherit; border-radius: 7px; padding: .55rem 1.1rem; border: 1px solid transparent; cursor: pointer; text-decoration: none; display: inline-block; line-height: 1.3; }
     .primary { background: var(--accent); color: var(--accent-text); font-weight: 600; }
     .secondary { background: var(--surface); color: var(--accent); border-color: var(--accent); }
     .danger { background: var(--err); color: #fff; font-weight: 600; }
@@ -82,7 +83,7 @@ enum ConsoleStyle {
     .small { font-size: .85rem; padding: .3rem .7rem; }
     details summary { cursor: pointer; color: var(--accent); margin: .5rem 0; }
 
-    .badge { display: inline-block; border-radius: 5px; padding: .1rem .5rem; font-weight: 700; font-size: .9rem; white-space: nowrap; border: 2px solid transparent; }
+    .badge { margin-right: .35rem; display: inline-block; border-radius: 5px; padding: .1rem .5rem; font-weight: 700; font-size: .9rem; white-space: nowrap; border: 2px solid transparent; }
     .level-red { background: var(--red); color: #fff; }
     .level-orange { background: var(--orange); color: #fff; }
     .level-yellow { background: var(--yellow); color: #1b1b1b; border-color: #9c8200; }

@@ -58,12 +58,12 @@ enum DraftTemplates {
     </section>
     </div>
     <aside class="editor-side">
-    <section class="panel preview" id="preview" aria-labelledby="h-preview" aria-live="polite">{{> preview}}</section>
     <div class="actions sticky">
-    <button name="action" value="preview" class="secondary">{{t.refresh_preview}}</button>
-    <button name="action" value="save" class="secondary">{{t.save_draft}}</button>
     <button name="action" value="submit" class="primary" id="submit-review">{{t.submit_review}}</button>
+    <button name="action" value="save" class="secondary">{{t.save_draft}}</button>
+    <button name="action" value="preview" class="secondary">{{t.refresh_preview}}</button>
     </div>
+    <section class="panel preview" id="preview" aria-labelledby="h-preview" aria-live="polite">{{> preview}}</section>
     </aside>
     </div>
     </form>
