@@ -33,6 +33,7 @@ struct ConsoleHarness {
     /// Runs `body` with a console over a fresh store on `engine`, users `author`, `author2`,
     /// `reviewer`, `reviewer2`, `editor` (author + reviewer), `abadmin`, `operator`, `secadmin`, `auditadmin`.
     static func run(_ engine: TestEngine, dispatcher: (any WarningDispatcher)? = nil, links: (any LinkStatusSource)? = nil,
+                    contactImport: (any ContactImportPort)? = nil,
                     _ body: @escaping @Sendable (ConsoleHarness, any TestClientProtocol) async throws -> Void) async throws {
         try await withTestStore(engine) { store in
             let clock = ConsoleTestClock()
@@ -45,7 +46,7 @@ struct ConsoleHarness {
                 try await accounts.changePassword(name: name, current: initial, new: password, source: "test")
             }
             let warnings = WarningService(store: store, accounts: accounts, dispatcher: dispatcher, clock: clock)
-            let services = WebServices(store: store, accounts: accounts, warnings: warnings, links: links)
+            let services = WebServices(store: store, accounts: accounts, warnings: warnings, links: links, contactImport: contactImport)
             let harness = ConsoleHarness(store: store, services: services, clock: clock)
             let app = Application(router: buildRouter(services: services, configuration: WebConfiguration(loginAttemptsPerWindow: 1000), clock: clock))
             try await app.test(.router) { client in try await body(harness, client) }
