@@ -71,7 +71,17 @@ struct AddressBookPages {
         var f = filter(request)
         if let r = f.regionCodes?.first { f.regionCodes = try await services.store.regions().descendants(of: r).union([r]) }
         let after = max(0, q.get("after").flatMap(Int64.init) ?? 0)
-        let page = try await services.store.contacts(matching: f, afterID: after, limit: Self.pageSize + 1)
+        let page: [ContactRecord]
+        if let number = f.numberPrefix, number.count == 11 {
+            // A whole number: one indexed lookup of its owner instead of a prefix scan.
+            if let owner = try await services.store.owners(of: [number])[number], let record = try await services.store.contact(id: owner.contactID) {
+                page = [record]
+            } else {
+                page = []
+            }
+        } else {
+            page = try await services.store.contacts(matching: f, afterID: after, limit: Self.pageSize + 1)
+        }
         let now = services.warnings.now()
         let regions = try await services.store.regions()
         let rows = page.prefix(Self.pageSize).map { r -> [String: Any] in
