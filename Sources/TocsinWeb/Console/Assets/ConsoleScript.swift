@@ -64,7 +64,7 @@ enum ConsoleScript {
         var draw = function () {
           if (!curve || points.length === 0) { return; }
           var t0 = points[0][0], t1 = Math.max(points[points.length - 1][0], t0 + 1);
-          var w = 600, h = 180, pad = 30;
+          var w = +curve.getAttribute("data-width"), h = +curve.getAttribute("data-height"), pad = +curve.getAttribute("data-pad");
           var line = points.map(function (p) {
             var x = pad + (p[0] - t0) / (t1 - t0) * (w - 2 * pad);
             var y = h - pad - p[1] * (h - 2 * pad);

@@ -157,16 +157,18 @@ enum ConsoleStyle {
     .active-warning h3 { margin-top: .3rem; }
     .meta { color: var(--muted); margin: .2rem 0; font-size: .9rem; }
     .curve-box { margin: .5rem 0; }
-    svg.curve { width: 100%; height: 180px; background: var(--bg); border-radius: 8px; }
+    svg.curve { width: 100%; height: auto; max-height: 230px; display: block; background: var(--bg); border-radius: 8px; }
     svg.curve .line { fill: none; stroke: var(--ok); stroke-width: 2.5; }
     svg.curve .grid { stroke: var(--line); stroke-width: 1; }
-    svg.curve .tick { fill: var(--muted); font-size: 11px; }
+    svg.curve .tick { fill: var(--muted); font-size: 13px; }
     .timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid var(--line); }
     .timeline li { padding: .3rem 0 .5rem 1rem; position: relative; }
     .timeline li::before { content: ""; position: absolute; left: -8px; top: .65rem; width: 13px; height: 13px; border-radius: 50%; background: var(--accent); }
     .timeline time { color: var(--muted); font-variant-numeric: tabular-nums; }
     .comment { margin: .2rem 0 0; padding: .3rem .6rem; background: var(--warn-bg); border-radius: 6px; }
     .link-state { font-weight: 700; }
+    .links progress { width: 4.5rem; height: .8rem; vertical-align: middle; }
+    .links td { white-space: nowrap; }
     .link-bound { color: var(--ok); } .link-down { color: var(--err); } .link-throttled, .link-connecting { color: var(--warn); }
     .delivery-delivered { color: var(--ok); } .delivery-failed, .delivery-expired { color: var(--err); font-weight: 600; }
     .result-failure, .result-denied { color: var(--err); font-weight: 600; }

@@ -5,9 +5,9 @@ import TocsinCore
 /// page extends it as events arrive). Points are the dispatch milestones — approval, first
 /// submit, 50 / 90 / 99 % delivered — and the current share delivered.
 enum DeliveryCurve {
-    static let width = 600.0
-    static let height = 180.0
-    static let pad = 30.0
+    static let width = 960.0
+    static let height = 200.0
+    static let pad = 34.0
 
     /// (seconds since 1970, fraction delivered) in time order.
     static func points(_ p: DispatchProgress, now: Date) -> [(Double, Double)] {
@@ -32,13 +32,13 @@ enum DeliveryCurve {
         func y(_ f: Double) -> Double { height - pad - f * (height - 2 * pad) }
         let line = pts.map { String(format: "%.1f,%.1f", x($0.0), y($0.1)) }.joined(separator: " ")
         let data = "[" + pts.map { String(format: "[%.3f,%.4f]", $0.0, $0.1) }.joined(separator: ",") + "]"
-        let grid = [0.0, 0.5, 0.9, 1.0].map { f in
+        let grid = [0.0, 0.5, 1.0].map { f in
             String(format: "<line class=\"grid\" x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/><text class=\"tick\" x=\"4\" y=\"%.1f\">%d%%</text>",
                    pad, y(f), width - pad, y(f), y(f) + 4, Int(f * 100))
         }.joined()
         return """
         <svg id="curve" class="curve" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="curve-title" data-points="\(data)" \
-        preserveAspectRatio="none"><title id="curve-title">\(HTML.escape(label))</title>\(grid)\
+        data-width="\(Int(width))" data-height="\(Int(height))" data-pad="\(Int(pad))"><title id="curve-title">\(HTML.escape(label))</title>\(grid)\
         <polyline id="curve-line" class="line" points="\(line)"/>\
         <text class="tick" x="\(Int(pad))" y="\(Int(height - 8))">\(HTML.escape(axis.start))</text>\
         <text class="tick end" x="\(Int(width - pad))" y="\(Int(height - 8))" text-anchor="end">\(HTML.escape(axis.end))</text></svg>
