@@ -135,6 +135,18 @@ def other_pages(c):
     c.open("/console/lang?to=zh-CN&back=/console")
 
 
+def tablet(c):
+    """The editor and the dashboard on a tablet, landscape and portrait."""
+    c.login("author")
+    for name, (w, h) in (("landscape", (1024, 768)), ("portrait", (768, 1024))):
+        c.driver.set_window_size(w, h)
+        c.open("/console/warnings/new")
+        c.shot(f"16-tablet-{name}-new-warning")
+    c.open("/console")
+    c.shot("17-tablet-portrait-dashboard")
+    c.driver.set_window_size(1366, 768)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--base", required=True)
@@ -170,6 +182,8 @@ def main():
         progress_ledger_cancel(c, passwords, warning_id)
         print("▶ address book, links, users, audit")
         other_pages(c)
+        print("▶ tablet sizes")
+        tablet(c)
         print("PASS browser journey")
         return 0
     except Failure as e:

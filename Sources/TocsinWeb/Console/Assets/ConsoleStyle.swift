@@ -55,7 +55,11 @@ enum ConsoleStyle {
     .grid2 { margin-bottom: 1rem; }
     .editor { display: grid; grid-template-columns: minmax(0, 1.35fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
     .editor-side { align-self: stretch; }
-    @media (max-width: 980px) { .grid2, .editor { grid-template-columns: 1fr; } }
+    @media (max-width: 980px) {
+      .grid2, .editor { grid-template-columns: 1fr; }
+      .draft .actions.sticky { position: fixed; left: 0; right: 0; bottom: 0; top: auto; margin: 0; border-radius: 0; justify-content: center; }
+      main:has(.draft) { padding-bottom: 5.5rem; }
+    }
 
     label { display: block; font-weight: 600; margin: .6rem 0 .2rem; }
     label.check, .choices label, .level-choice { font-weight: 400; }
@@ -168,7 +172,7 @@ enum ConsoleStyle {
     .comment { margin: .2rem 0 0; padding: .3rem .6rem; background: var(--warn-bg); border-radius: 6px; }
     .link-state { font-weight: 700; }
     .links progress { width: 4.5rem; height: .8rem; vertical-align: middle; }
-    .links td { white-space: nowrap; }
+    .links td:nth-child(5) { white-space: nowrap; }
     .link-bound { color: var(--ok); } .link-down { color: var(--err); } .link-throttled, .link-connecting { color: var(--warn); }
     .delivery-delivered { color: var(--ok); } .delivery-failed, .delivery-expired { color: var(--err); font-weight: 600; }
     .result-failure, .result-denied { color: var(--err); font-weight: 600; }

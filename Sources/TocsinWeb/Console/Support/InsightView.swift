@@ -24,7 +24,7 @@ enum InsightView {
         ]
         if let reach {
             data["recipients"] = reach.recipients
-            data["eta"] = ConsoleFormat.duration(reach.eta, lang)
+            data["eta"] = reach.recipients == 0 ? "—" : ConsoleFormat.duration(reach.eta, lang)
             let excluded = reach.excludedByReason.sorted { $0.key < $1.key }.map { ["reason": lang.t("exclusion_\($0.key.rawValue)"), "count": $0.value] }
             data["excluded"] = excluded
             data["hasExcluded"] = !excluded.isEmpty
