@@ -4,7 +4,7 @@ import TocsinSecurity
 import TocsinStorage
 
 struct BenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks that print their figures.", subcommands: [ImportBench.self, CodecBench.self, LinkBench.self, TargetBench.self, DispatchBench.self])
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks that print their figures.", subcommands: [ImportBench.self, CodecBench.self, LinkBench.self, TargetBench.self, DispatchBench.self, ConsoleBench.self])
 
     struct ImportBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import", abstract: "Generate N contacts as CSV and import them into a fresh database; print contacts/s and peak memory.")

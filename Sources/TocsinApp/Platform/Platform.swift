@@ -50,7 +50,9 @@ struct Platform {
         let accounts = AccountService(store: store)
         let warnings = WarningService(store: store, accounts: accounts, dispatcher: dispatcher, logger: logger)
         relay.connect(warnings)
-        let services = WebServices(store: store, accounts: accounts, warnings: warnings)
+        let services = WebServices(store: store, accounts: accounts, warnings: warnings,
+                                   links: groups.isEmpty ? nil : LinkGroupStatus(groups: groups),
+                                   contactImport: ConsoleContactImport(store: store))
         let app = buildApplication(services: services, configuration: web, logger: logger)
         let sweep = ExpirySweepService(warnings: warnings, interval: expiryEvery, logger: logger)
 

@@ -61,7 +61,10 @@ extension Store {
     public func latestWarningIdentifier(unit: IssuingUnitCode) async throws -> WarningIdentifier? {
         let row = try await sql.select().column("id").from("warnings").where("id", .like, "\(unit)%")
             .orderBy("id", .descending).limit(1).first()
-        return try row.map { try WarningIdentifier(parsing: try $0.decode(column: "id", as: String.self)) }
+        // Spelled out: the closure form crashes the Swift 6.3.1 optimiser in release builds.
+        guard let row else { return nil }
+        let text = try row.decode(column: "id", as: String.self)
+        return try WarningIdentifier(parsing: text)
     }
 
     static func decodeWarning(_ row: any SQLRow) throws -> StoredWarning {

@@ -25,6 +25,7 @@ public func buildRouter(services: WebServices, configuration: WebConfiguration, 
     let protected = api.group().add(middleware: RequireAuthentication())
     auth.registerProtected(on: protected)
     APIRoutes.register(services: services, configuration: configuration, on: protected)
+    ConsoleRoutes(services: services, configuration: configuration, limiter: auth.limiter, clock: clock).register(on: router)
     return router
 }
 
