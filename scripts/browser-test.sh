@@ -13,7 +13,8 @@ ROOT=$(pwd)
 PORT=${PORT:-18080}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tocsin-browser.XXXXXX")
 TOCSIN=${TOCSIN:-"$ROOT/.build/release/tocsin"}
-START=${START:-"$TOCSIN demo --dir $WORK/demo --port $PORT --contacts 3000"}
+# The journey logs in a dozen times from one address: above the default 10 per minute.
+START=${START:-"$TOCSIN demo --dir $WORK/demo --port $PORT --contacts 3000 --login-attempts 60"}
 SHOTS="$ROOT/.ci/artifacts/screenshots"
 
 need_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -16,11 +16,13 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "How many demo contacts to generate on first run.") var contacts = 3000
     @Option(help: "Address the console listens on.") var host = "127.0.0.1"
     @Option(help: "Port the console listens on.") var port = 8080
+    @Option(help: "Login attempts allowed per client address per minute.") var loginAttempts = 10
     @Flag(help: "Prepare the database and users, print the logins, and exit without serving.") var prepareOnly = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
         guard contacts >= 0 else { throw ValidationError("--contacts must be 0 or more") }
+        guard loginAttempts > 0 else { throw ValidationError("--login-attempts must be positive") }
     }
 
     func run() async throws {
@@ -66,7 +68,7 @@ struct DemoCommand: AsyncParsableCommand {
         var logger = Logger(label: "tocsin.demo")
         logger.logLevel = .notice
         let carriers = try await DemoCarriers.start()
-        let platform = Platform(store: store, links: carriers.links, web: WebConfiguration(host: host, port: port, version: "demo"),
+        let platform = Platform(store: store, links: carriers.links, web: WebConfiguration(host: host, port: port, loginAttemptsPerWindow: loginAttempts, version: "demo"),
                                 logger: logger)
         let host = self.host, port = self.port
         do {
