@@ -30,9 +30,17 @@ struct SGIPAdapterTests {
     @Test func keysCarryNodeIDClockAndASharedCounter() throws {
         var first = try Self.adapter()
         var second = first  // another connection of the same account
-        #expect(first.nextKey() == SGIPSequence(nodeID: 3_075_512_345, timestamp: 1_120_203_225, counter: 0))
-        #expect(second.nextKey().counter == 1)
-        #expect(first.nextKey().counter == 2)
+        let start = first.nextKey()
+        #expect(start.nodeID == 3_075_512_345 && start.timestamp == 1_120_203_225)
+        #expect(second.nextKey().counter == start.counter &+ 1)
+        #expect(first.nextKey().counter == start.counter &+ 2)
+    }
+
+    /// A restarted process (a new adapter) must not reuse its predecessor's first sequence
+    /// numbers within the same second, or the SMG drops its submits as resends.
+    @Test func aNewAdapterDoesNotStartWhereThePreviousOneDid() throws {
+        let starts = try (0..<8).map { _ in var adapter = try Self.adapter(); return adapter.nextKey().counter }
+        #expect(Set(starts).count == starts.count)
     }
 
     @Test func bindMatchesTheSheetVector() throws {

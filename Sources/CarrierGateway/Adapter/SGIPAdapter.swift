@@ -171,10 +171,17 @@ public struct SGIPAdapter: ProtocolAdapter {
 /// the account starts from a copy), so two connections never send the same sequence — it is
 /// the message key the Reports refer to (sgip.md §3).
 ///
+/// It starts at a random value, not 0: the SMG takes a Submit whose (node, MMDDhhmmss, counter)
+/// it has already accepted as a resend and drops it while answering OK. A process restarted within
+/// the same wall-clock second (a crash, a quick restart) would otherwise reuse its predecessor's
+/// first sequence numbers and lose those messages silently (found by scripts/crash-test.sh).
+///
 /// Unsynchronised by design: the copies are used only by the drivers of one account, and all of
 /// them run on the account's single event loop (see `AccountCore`).
 final class SGIPCounter: @unchecked Sendable {
-    private var value: UInt32 = 0
+    private var value: UInt32
+
+    init(start: UInt32 = UInt32.random(in: 0...UInt32.max)) { value = start }
 
     /// The next counter value (wraps).
     func next() -> UInt32 {
