@@ -20,7 +20,7 @@ extension ConsoleStrings {
         "exclusion_excluded": "Excluded", "exclusion_not_yet_valid": "Temporary user not yet valid", "exclusion_expired": "Temporary user expired",
         "exclusion_quiet_hours": "Quiet hours", "exclusion_invalid_number": "Invalid number", "exclusion_unknown_carrier": "Unknown carrier",
         "severity_error": "Error", "severity_warning": "Check", "severity_info": "Note",
-        "link_bound": "Bound", "link_connecting": "Connecting", "link_throttled": "Throttled", "link_down": "Down", "link_disabled": "Disabled",
+        "tps_unlimited": "no cap", "link_bound": "Bound", "link_connecting": "Connecting", "link_throttled": "Throttled", "link_down": "Down", "link_disabled": "Disabled",
         "done_saved": "Draft saved.", "done_submitted": "Submitted for review.", "done_withdrawn": "Withdrawn.",
         "done_update_drafted": "An update draft was created; edit it and submit it for review.",
         "done_cancel_drafted": "A cancellation (lift) draft was created; check it and submit it for review.",

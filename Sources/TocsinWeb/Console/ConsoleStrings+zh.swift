@@ -20,7 +20,7 @@ extension ConsoleStrings {
         "exclusion_excluded": "被排除", "exclusion_not_yet_valid": "临时人员未到有效期", "exclusion_expired": "临时人员已过期",
         "exclusion_quiet_hours": "免打扰时段", "exclusion_invalid_number": "号码无效", "exclusion_unknown_carrier": "无法识别运营商",
         "severity_error": "错误", "severity_warning": "注意", "severity_info": "提示",
-        "link_bound": "已连接", "link_connecting": "连接中", "link_throttled": "限流", "link_down": "断开", "link_disabled": "停用",
+        "tps_unlimited": "不限", "link_bound": "已连接", "link_connecting": "连接中", "link_throttled": "限流", "link_down": "断开", "link_disabled": "停用",
         "done_saved": "草稿已保存。", "done_submitted": "已提交审核。", "done_withdrawn": "已撤回。",
         "done_update_drafted": "已生成更新草稿，请修改后提交审核。", "done_cancel_drafted": "已生成解除草稿，请检查后提交审核。",
         "done_approved_started": "已审核通过，开始发送。", "done_approved_not_configured": "已审核通过；本服务器未配置发送，不会发出。",

@@ -25,7 +25,7 @@ struct LinksPage {
             var row: [String: Any] = [
                 "name": l.name, "carrier": ConsoleFormat.carrier(l.carrier, lang), "protocol": l.protocolName,
                 "state": l.state.rawValue, "stateLabel": lang.t("link_\(l.state.rawValue)"), "down": l.state == .down,
-                "test": l.isTest, "tps": String(format: "%.0f", l.tps), "tpsLimit": String(format: "%.0f", l.tpsLimit),
+                "test": l.isTest, "tps": String(format: "%.0f", l.tps), "tpsLimit": l.tpsLimit > 0 ? String(format: "%.0f", l.tpsLimit) : lang.t("tps_unlimited"),
                 "window": "\(l.windowInUse) / \(l.windowSize)", "windowUse": l.windowInUse, "windowMax": max(l.windowSize, 1),
                 "errors": l.errors, "lastReport": ConsoleFormat.timeSeconds(l.lastReportAt),
             ]
