@@ -43,7 +43,8 @@ public final class Dispatcher: WarningDispatcher, Service {
         self.observer = observer
         self.logger = logger
         let matcher = ReportMatcher(limit: configuration.inFlightLimit)
-        let recorder = Recorder(store: store, book: book, observer: observer, clock: clock, limit: configuration.maxPendingChanges, logger: logger)
+        let recorder = Recorder(store: store, book: book, observer: observer, clock: clock, limit: configuration.maxPendingChanges,
+                                gather: configuration.groupCommitGather, logger: logger)
         self.matcher = matcher
         self.recorder = recorder
         let context = SenderContext(store: store, book: book, recorder: recorder, matcher: matcher, hint: hint, configuration: configuration,

@@ -32,6 +32,14 @@ public struct DispatcherConfiguration: Sendable {
     public var idlePoll: Duration
     /// Outcomes waiting for a group commit beyond which report readers wait (backpressure).
     public var maxPendingChanges: Int
+    /// How long a group commit waits for a small batch (under 64 outcomes) to grow; zero commits
+    /// at once.
+    public var groupCommitGather: Duration
+    /// Senders per window slot of an account. Each has at most one delivery that the carrier may
+    /// have but the database does not yet show as submitted, so what a crash can resend is at most
+    /// `workersPerWindowSlot ×` the windows (DESIGN.md asks for the windows: 1). More hides the
+    /// group-commit latency behind more submits in flight, at that cost.
+    public var workersPerWindowSlot: Int
     /// Submitted message ids kept in memory for report matching; beyond it reports are matched
     /// in the database.
     public var inFlightLimit: Int
@@ -43,7 +51,7 @@ public struct DispatcherConfiguration: Sendable {
                 reportGrace: Duration = .seconds(600), unmatchedReportTTL: Duration = .seconds(120),
                 routes: [Carrier: Carrier] = [.chinaBroadnet: .chinaMobile], sms: SMSConfiguration = SMSConfiguration(),
                 sweepInterval: Duration = .milliseconds(500), idlePoll: Duration = .milliseconds(250),
-                maxPendingChanges: Int = 20_000, inFlightLimit: Int = 500_000) {
+                maxPendingChanges: Int = 20_000, groupCommitGather: Duration = .milliseconds(1), workersPerWindowSlot: Int = 1, inFlightLimit: Int = 500_000) {
         self.node = node
         self.claimBatch = max(1, claimBatch)
         self.planBatch = max(1, planBatch)
@@ -58,6 +66,8 @@ public struct DispatcherConfiguration: Sendable {
         self.sweepInterval = sweepInterval
         self.idlePoll = idlePoll
         self.maxPendingChanges = max(100, maxPendingChanges)
+        self.groupCommitGather = max(.zero, groupCommitGather)
+        self.workersPerWindowSlot = max(1, workersPerWindowSlot)
         self.inFlightLimit = max(0, inFlightLimit)
     }
 

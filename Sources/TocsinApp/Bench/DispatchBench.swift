@@ -20,6 +20,8 @@ struct DispatchBench: AsyncParsableCommand {
     @Option(help: "Send everything over SMPP links to this external SMSC (host:port) instead of the simulators; no small warnings.") var smpp: String?
     @Option(help: "SQLite file to use (default: a fresh file in a temporary folder, removed after).") var database: String?
     @Option(help: "Deliveries per claim.") var claimBatch = 500
+    @Option(help: "Group commit: how long a small batch waits to grow, in ms.") var gatherMs = 1
+    @Option(help: "Senders per window slot (1: a crash resends at most the windows; more: up to that many windows).") var workersPerSlot = 1
 
     func run() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-bench-dispatch-\(getpid())").path
@@ -39,7 +41,8 @@ struct DispatchBench: AsyncParsableCommand {
             try await carriers.waitBound(seconds: smpp == nil ? 10 : 120)
             var logger = Logger(label: "tocsin.bench.dispatch")
             logger.logLevel = .error
-            let config = DispatcherConfiguration(claimBatch: claimBatch)
+            let config = DispatcherConfiguration(claimBatch: claimBatch, groupCommitGather: .milliseconds(gatherMs),
+                                                 workersPerWindowSlot: workersPerSlot)
             let dispatcher = Dispatcher(store: store, accounts: carriers.groups, configuration: config, logger: logger)
             let runner = Task { try await dispatcher.run() }
             let rssBefore = PeakMemory.residentKiB()

@@ -22,6 +22,7 @@ final class DispatchBook: @unchecked Sendable {
         var started: Date?
         var firstSubmit: Date?
         var lastSubmit: Date?
+        var lastSubmitWritten: Date?
         var delivered50: Date?
         var delivered90: Date?
         var delivered99: Date?
@@ -103,7 +104,15 @@ final class DispatchBook: @unchecked Sendable {
                 }
                 if let at = m.submittedAt {
                     if e.firstSubmit == nil || at < e.firstSubmit! { e.firstSubmit = at; s.stamps[m.dispatch, default: .init(dispatchID: m.dispatch)].firstSubmitAt = at }
-                    if e.lastSubmit == nil || at > e.lastSubmit! { e.lastSubmit = at; s.stamps[m.dispatch, default: .init(dispatchID: m.dispatch)].lastSubmitAt = at }
+                    if e.lastSubmit == nil || at > e.lastSubmit! {
+                        e.lastSubmit = at
+                        // Written at most once a second while sending (one statement less per
+                        // group commit); the exact value is written when the dispatch finishes.
+                        if e.lastSubmitWritten.map({ at.timeIntervalSince($0) >= 1 }) ?? true {
+                            e.lastSubmitWritten = at
+                            s.stamps[m.dispatch, default: .init(dispatchID: m.dispatch)].lastSubmitAt = at
+                        }
+                    }
                 }
                 s.entries[m.dispatch] = e
                 touched.insert(m.dispatch)
@@ -165,6 +174,7 @@ final class DispatchBook: @unchecked Sendable {
         guard e.finished == nil, !e.isOpen else { return nil }
         e.finished = now
         stamps[e.id, default: .init(dispatchID: e.id)].finishedAt = now
+        stamps[e.id, default: .init(dispatchID: e.id)].lastSubmitAt = e.lastSubmit
         return e.stopped ? nil : e.warningID
     }
 }

@@ -21,7 +21,13 @@ final class QueueHint: @unchecked Sendable {
 
     /// The most urgent priority being planned on `route` within `range`, if any.
     func ceiling(route: Int, within range: ClosedRange<Int>) -> Int? {
-        state.withLock { s in s.pins.values.filter { $0.routes.contains(route) && range.contains($0.priority) }.map(\.priority).min() }
+        state.withLock { s in
+            var best: Int?
+            for pin in s.pins.values where range.contains(pin.priority) && pin.routes.contains(route) {
+                best = min(best ?? pin.priority, pin.priority)
+            }
+            return best
+        }
     }
 
     /// New deliveries of `priority` are queued on `route`.

@@ -32,10 +32,12 @@ final class Recorder: @unchecked Sendable {
     private let clock: any WallClock
     private let logger: Logger
     private let limit: Int
+    private let gather: Duration
     private let pending = Locked(Pending())
     private let wake = Signal()
 
-    init(store: Store, book: DispatchBook, observer: (any DispatchObserver)?, clock: any WallClock, limit: Int, logger: Logger) {
+    init(store: Store, book: DispatchBook, observer: (any DispatchObserver)?, clock: any WallClock, limit: Int, gather: Duration, logger: Logger) {
+        self.gather = gather
         self.store = store
         self.book = book
         self.observer = observer
@@ -86,6 +88,11 @@ final class Recorder: @unchecked Sendable {
     /// called and everything queued is written (graceful stop).
     func run() async {
         while !Task.isCancelled {
+            // Under load, a short wait lets a small batch grow: one statement's fixed cost is
+            // then shared by more outcomes (the senders are waiting for this commit anyway).
+            if gather > .zero, pending.withLock({ !$0.changes.isEmpty && $0.changes.count < 64 && !$0.closing }) {
+                try? await Task.sleep(for: gather)
+            }
             let (changes, waiters, blocked, closing) = pending.withLock { p in
                 defer { p.changes = []; p.waiters = []; p.blocked = [] }
                 return (p.changes, p.waiters, p.blocked, p.closing)

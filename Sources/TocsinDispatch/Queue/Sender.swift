@@ -68,7 +68,7 @@ final class Sender: @unchecked Sendable {
         self.context = context
     }
 
-    private var workerCount: Int { max(1, account.configuration.windowSum) }
+    private var workerCount: Int { max(1, account.configuration.windowSum * context.configuration.workersPerWindowSlot) }
     private var lowWater: Int { max(workerCount, context.configuration.claimBatch / 2) }
 
     /// Claims and sends until `close()` (workers finish their delivery, the buffer goes back to

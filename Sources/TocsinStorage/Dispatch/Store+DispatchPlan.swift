@@ -44,8 +44,12 @@ extension Store {
         return try await transaction { db in
             let before = try await self.changeCount(in: db)
             let existing = try await self.alreadyPlanned(rows, dispatchID: dispatchID, in: db)
-            try await self.bulkInsert(into: "deliveries", columns: ["dispatch_id", "number", "contact_id", "carrier", "route", "priority"],
-                                      rows: values, ignoringConflicts: true, in: db)
+            // Rows as one JSON parameter (see `Store.json`); `WHERE 1 = 1` lets SQLite parse the upsert.
+            try await self.fastRun("""
+                INSERT INTO deliveries (dispatch_id, number, contact_id, carrier, route, priority)
+                \(self.jsonRows(["d", "n", "c", "k", "r", "p"], [.bigint, .bigint, .bigint, .bigint, .bigint, .bigint])) WHERE 1 = 1
+                ON CONFLICT DO NOTHING
+                """, [.text(Self.json(values))], in: db)
             if self.dialect == .sqlite { return try await self.changeCount(in: db) - before }
             return rows.count - existing
         }

@@ -37,43 +37,91 @@ extension Store {
     }
 
     /// Writes a batch of outcomes in one transaction (group commit) and says which took effect.
-    /// Acceptances are written before reports, so a report that overtook its submit response in
-    /// the same batch finds the delivery `submitted`.
+    /// Acceptances and reports go in one statement, a report merged into the acceptance of the
+    /// same delivery when both are in the batch (the report overtook its submit response); a batch
+    /// of only those is one statement without `BEGIN`/`COMMIT`.
     public func apply(_ changes: DeliveryChanges) async throws -> AppliedChanges {
         guard !changes.isEmpty else { return AppliedChanges() }
         let sink = RowSink<AppliedChanges>(AppliedChanges())
-        try await transaction { db in
-            for chunk in changes.accepted.chunked(into: 400) {
-                try await self.updateFrom(["vid": .bigint, "vatt": .bigint, "vacc": .text, "vmid": .text, "vat": .bigint],
-                                          chunk.map { [.int($0.id), .int(Int64($0.attempt)), .text($0.account), .text($0.messageID), .int($0.at.millis)] },
-                                          set: "state = 2, account = v.vacc, message_id = v.vmid, submitted_at = v.vat, lease_owner = NULL, lease_until = NULL",
-                                          guard: "deliveries.attempts = v.vatt", in: db) { id in sink.update { $0.accepted.insert(id) } }
+        let (outcomes, accepted, reported) = Self.outcomeRows(changes)
+        let onlyOutcomes = changes.closed.isEmpty && changes.requeued.isEmpty && changes.acknowledged.isEmpty && changes.stamps.isEmpty
+        let record: @Sendable (FastRow) -> Void = { row in
+            guard let id = row.int("id") else { return }
+            sink.update { a in
+                if accepted.contains(id) { a.accepted.insert(id) }
+                if reported.contains(id) { a.reported.insert(id) }
             }
-            for chunk in changes.closed.chunked(into: 400) {
+        }
+        let outcomeBinds: [BulkValue] = [.text(Self.json(outcomes))]
+        if onlyOutcomes {
+            try await fastWrite(outcomeSQL, outcomeBinds, row: record)
+            return try sink.result()
+        }
+        try await transaction { db in
+            if !outcomes.isEmpty { try await self.fastRun(self.outcomeSQL, outcomeBinds, in: db, row: record) }
+            for chunk in changes.closed.chunked(into: 5_000) {
                 try await self.updateFrom(["vid": .bigint, "vatt": .bigint, "vst": .bigint, "vcode": .text, "vwhy": .text, "vat": .bigint],
                                           chunk.map { [.int($0.id), .int(Int64($0.attempt)), .int(Int64($0.state.rawValue)), .text($0.statusCode), .text($0.reason), .int($0.at.millis)] },
                                           set: "state = v.vst, status_code = v.vcode, reason = v.vwhy, finished_at = v.vat, lease_owner = NULL, lease_until = NULL",
                                           guard: "deliveries.attempts = v.vatt AND deliveries.state IN (0, 1)", in: db) { id in sink.update { $0.closed.insert(id) } }
             }
-            for chunk in changes.requeued.chunked(into: 400) {
+            for chunk in changes.requeued.chunked(into: 5_000) {
                 try await self.updateFrom(["vid": .bigint, "vatt": .bigint, "vnb": .bigint, "vavoid": .text, "vwhy": .text, "vrel": .bigint],
                                           chunk.map { [.int($0.id), .int(Int64($0.attempt)), .int($0.notBefore.millis), .text($0.avoidAccount), .text($0.reason), .int($0.release ? 1 : 0)] },
                                           set: "state = 0, attempts = deliveries.attempts - v.vrel, not_before = v.vnb, avoid_account = v.vavoid, reason = COALESCE(v.vwhy, deliveries.reason), lease_owner = NULL, lease_until = NULL",
                                           guard: "deliveries.attempts = v.vatt AND deliveries.state = 1", in: db) { id in sink.update { $0.requeued.insert(id) } }
             }
-            for chunk in changes.reported.chunked(into: 400) {
-                try await self.updateFrom(["vid": .bigint, "vst": .bigint, "vcode": .text, "vwhy": .text, "vat": .bigint],
-                                          chunk.map { [.int($0.id), .int(Int64($0.state.rawValue)), .text($0.statusCode), .text($0.reason), .int($0.at.millis)] },
-                                          set: "state = v.vst, status_code = v.vcode, reason = v.vwhy, finished_at = v.vat",
-                                          guard: "deliveries.state = 2", in: db) { id in sink.update { $0.reported.insert(id) } }
-            }
-            for chunk in changes.acknowledged.chunked(into: 400) {
+            for chunk in changes.acknowledged.chunked(into: 5_000) {
                 try await self.updateFrom(["vid": .bigint, "vat": .bigint], chunk.map { [.int($0.id), .int($0.at.millis)] },
                                           set: "acked_at = v.vat", guard: "deliveries.acked_at IS NULL", in: db) { id in sink.update { $0.acknowledged.insert(id) } }
             }
             for s in changes.stamps { try await self.writeStamps(s, in: db) }
         }
         return try sink.result()
+    }
+
+    /// One `VALUES` row per delivery for acceptances and reports: `vatt` (attempt) is set for an
+    /// acceptance, `vcode` for a report, both when a report is merged into its acceptance.
+    private static func outcomeRows(_ changes: DeliveryChanges) -> (rows: [[BulkValue]], accepted: Set<Int64>, reported: Set<Int64>) {
+        var rows: [[BulkValue]] = []
+        rows.reserveCapacity(changes.accepted.count + changes.reported.count)
+        var index: [Int64: Int] = [:]
+        var reported: Set<Int64> = []
+        for a in changes.accepted where index[a.id] == nil {
+            index[a.id] = rows.count
+            rows.append([.int(a.id), .int(Int64(a.attempt)), .int(Int64(DeliveryState.submitted.rawValue)), .text(a.account), .text(a.messageID),
+                         .int(a.at.millis), .null, .null, .null])
+        }
+        for r in changes.reported where !reported.contains(r.id) {
+            reported.insert(r.id)
+            let report: [BulkValue] = [.text(r.statusCode), .text(r.reason), .int(r.at.millis)]
+            if let i = index[r.id] {
+                rows[i][2] = .int(Int64(r.state.rawValue))
+                rows[i].replaceSubrange(6...8, with: report)
+            } else {
+                rows.append([.int(r.id), .null, .int(Int64(r.state.rawValue)), .null, .null, .null] + report)
+            }
+        }
+        return (rows, Set(index.keys), reported)
+    }
+
+    /// One statement for every acceptance and report of a batch, its rows bound as one JSON text.
+    private var outcomeSQL: String {
+        "WITH v(vid, vatt, vst, vacc, vmid, vsub, vcode, vwhy, vfin) AS ("
+            + jsonRows(["vid", "vatt", "vst", "vacc", "vmid", "vsub", "vcode", "vwhy", "vfin"],
+                       [.bigint, .bigint, .bigint, .text, .text, .bigint, .text, .text, .bigint])
+            + """
+            ) UPDATE deliveries SET state = v.vst, account = COALESCE(v.vacc, deliveries.account),
+                message_id = COALESCE(v.vmid, deliveries.message_id), submitted_at = COALESCE(v.vsub, deliveries.submitted_at),
+                status_code = COALESCE(v.vcode, deliveries.status_code),
+                reason = CASE WHEN v.vcode IS NULL THEN deliveries.reason ELSE v.vwhy END,
+                finished_at = COALESCE(v.vfin, deliveries.finished_at),
+                lease_owner = CASE WHEN v.vatt IS NULL THEN deliveries.lease_owner END,
+                lease_until = CASE WHEN v.vatt IS NULL THEN deliveries.lease_until END
+            FROM v WHERE deliveries.id = v.vid
+                AND ((v.vatt IS NOT NULL AND deliveries.attempts = v.vatt) OR (v.vatt IS NULL AND deliveries.state = 2))
+            RETURNING id
+            """
     }
 
     /// Moves every delivery of a dispatch in state `from` (and on `route`, when given) to
@@ -113,16 +161,15 @@ extension Store {
         return try sink.result()
     }
 
-    /// `WITH v(cols) AS (VALUES …) UPDATE deliveries SET … FROM v WHERE id = v.vid AND guard
-    /// RETURNING id`, calling `changed` with each updated id. Column names are code constants.
+    /// `WITH v(cols) AS (rows of one JSON parameter) UPDATE deliveries SET … FROM v WHERE id =
+    /// v.vid AND guard RETURNING id`, calling `changed` with each updated id. Column names are
+    /// code constants.
     private func updateFrom(_ columns: KeyValuePairs<String, FastType>, _ rows: [[BulkValue]], set: String, guard condition: String,
                             in db: any SQLDatabase, changed: @escaping @Sendable (Int64) -> Void) async throws {
         guard !rows.isEmpty else { return }
-        let tuple = valuesTuple(columns.map(\.value))
-        let sql = "WITH v(" + columns.map(\.key).joined(separator: ", ") + ") AS (VALUES "
-            + Array(repeating: tuple, count: rows.count).joined(separator: ", ")
+        let sql = "WITH v(" + columns.map(\.key).joined(separator: ", ") + ") AS (" + jsonRows(columns.map(\.key), columns.map(\.value))
             + ") UPDATE deliveries SET " + set + " FROM v WHERE deliveries.id = v.vid AND " + condition + " RETURNING id"
-        try await fastRun(sql, rows.flatMap { $0 }, in: db) { row in
+        try await fastRun(sql, [.text(Self.json(rows))], in: db) { row in
             if let id = row.int("id") { changed(id) }
         }
     }

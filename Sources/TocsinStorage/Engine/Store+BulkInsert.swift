@@ -36,10 +36,8 @@ extension Store {
     /// statement. On SQLite the statement goes straight to the writer connection with typed
     /// values: SQLKit's per-value serialisation and `Encodable` casting were a fifth of a
     /// million-contact import. On PostgreSQL it goes through SQLKit. `table` and `columns` are
-    /// code constants, never input. With `ignoringConflicts`, rows that would violate a unique
-    /// key are skipped (`ON CONFLICT DO NOTHING`, both engines): idempotent re-runs.
-    func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]], ignoringConflicts: Bool = false,
-                    in db: any SQLDatabase) async throws {
+    /// code constants, never input.
+    func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]], in db: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         let perStatement = max(1, 30_000 / max(1, columns.count)) // under SQLite's 32 766 variables
         if dialect == .sqlite, let writer = sqliteWriter {
@@ -47,7 +45,6 @@ extension Store {
             let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
             for chunk in rows.chunked(into: min(perStatement, 500)) {
                 let sql = head + Array(repeating: tuple, count: chunk.count).joined(separator: ", ")
-                    + (ignoringConflicts ? " ON CONFLICT DO NOTHING" : "")
                 var binds: [SQLiteData] = []
                 binds.reserveCapacity(chunk.count * columns.count)
                 for row in chunk { for v in row { binds.append(v.sqlite) } }
@@ -55,9 +52,7 @@ extension Store {
             }
         } else {
             for chunk in rows.chunked(into: min(perStatement, 500)) {
-                let insert = db.insert(into: table).columns(columns).rows(chunk.map { $0.map(\.bind) })
-                if ignoringConflicts { _ = insert.ignoringConflicts() }
-                try await insert.run()
+                try await db.insert(into: table).columns(columns).rows(chunk.map { $0.map(\.bind) }).run()
             }
         }
     }

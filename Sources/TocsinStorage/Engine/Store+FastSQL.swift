@@ -26,8 +26,7 @@ public struct FastRow: Sendable {
     }
 }
 
-/// The SQL type of a placeholder, for PostgreSQL casts in `VALUES` lists (a NULL there has no
-/// type of its own); SQLite needs none.
+/// The SQL type of a column read from JSON rows, for PostgreSQL casts (SQLite keeps JSON's types).
 enum FastType: String, Sendable {
     case bigint = "BIGINT"
     case text = "TEXT"
@@ -47,6 +46,25 @@ extension Store {
         }
     }
 
+    /// Runs one statement on its own, atomically, without `BEGIN`/`COMMIT` (a single statement
+    /// is its own transaction on both engines): two round trips to the SQLite thread pool fewer
+    /// than `transaction` for a group commit that is one statement.
+    func fastWrite(_ sql: String, _ binds: [BulkValue], row: (@Sendable (FastRow) -> Void)? = nil) async throws {
+        switch dialect {
+        case .sqlite:
+            await writeLock.lock()
+            do {
+                try await fastRun(sql, binds, in: writer, row: row)
+                await writeLock.unlock()
+            } catch {
+                await writeLock.unlock()
+                throw error
+            }
+        case .postgres:
+            try await fastRun(sql, binds, in: writer, row: row)
+        }
+    }
+
     /// A read on the reader connection with `?` placeholders (outside transactions).
     func fastRead(_ sql: String, _ binds: [BulkValue], row: @escaping @Sendable (FastRow) -> Void) async throws {
         if let reader = sqliteReader {
@@ -56,11 +74,51 @@ extension Store {
         }
     }
 
-    /// `(?, ?, …)` for one `VALUES` row of `types`, cast on PostgreSQL.
-    func valuesTuple(_ types: [FastType]) -> String {
+    /// Rows as one JSON array of arrays, to bind as a single parameter: a statement reading its
+    /// rows from it (`jsonRows(_:)`) has a short constant text, so SQLite parses it in
+    /// microseconds instead of re-parsing hundreds of `VALUES` tuples per batch (measured: the
+    /// parser was an eighth of the dispatcher's CPU).
+    static func json(_ rows: [[BulkValue]]) -> String {
+        var out = "["
+        out.reserveCapacity(rows.count * 48)
+        for (i, row) in rows.enumerated() {
+            out += i == 0 ? "[" : ",["
+            for (j, v) in row.enumerated() {
+                if j > 0 { out += "," }
+                switch v {
+                case .int(let n): out += String(n)
+                case .bool(let b): out += b ? "1" : "0"
+                case .null: out += "null"
+                case .text(let t): appendJSONString(t, to: &out)
+                }
+            }
+            out += "]"
+        }
+        return out + "]"
+    }
+
+    private static func appendJSONString(_ t: String, to out: inout String) {
+        out += "\""
+        for u in t.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        out += "\""
+    }
+
+    /// `SELECT` of the rows bound as one JSON parameter (`json(_:)`), one column per type, named
+    /// `names`: `json_each` on SQLite, `json_array_elements` on PostgreSQL.
+    func jsonRows(_ names: [String], _ types: [FastType]) -> String {
         switch dialect {
-        case .sqlite: "(" + types.map { _ in "?" }.joined(separator: ", ") + ")"
-        case .postgres: "(" + types.map { "CAST(? AS \($0.rawValue))" }.joined(separator: ", ") + ")"
+        case .sqlite:
+            return "SELECT " + names.indices.map { "value ->> \($0) AS \(names[$0])" }.joined(separator: ", ") + " FROM json_each(?)"
+        case .postgres:
+            return "SELECT " + names.indices.map { "CAST(e ->> \($0) AS \(types[$0].rawValue)) AS \(names[$0])" }.joined(separator: ", ")
+                + " FROM json_array_elements(CAST(? AS json)) AS e"
         }
     }
 

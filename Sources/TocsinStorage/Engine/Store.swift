@@ -30,7 +30,7 @@ public final class Store: Sendable {
     let logger: Logger
     /// Seals audit records (HMAC key held outside the database); `nil` when no key is configured.
     public let auditSealer: (any AuditSealer)?
-    private let writeLock = AsyncSerialLock()
+    let writeLock = AsyncSerialLock()
     private let closer: @Sendable () async throws -> Void
 
     private init(dialect: StoreDialect, location: DatabaseLocation, sql: any SQLDatabase, writer: any SQLDatabase,
