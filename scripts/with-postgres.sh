@@ -35,7 +35,7 @@ trap cleanup EXIT INT TERM
 
 "${AS[@]}" "$BIN/initdb" -D "$DATA/db" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 if ! "${AS[@]}" "$BIN/pg_ctl" -D "$DATA/db" -l "$DATA/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DATA -c fsync=off -c max_connections=200" start >/dev/null; then
+  -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DATA -c fsync=off -c max_connections=600" start >/dev/null; then
   echo "with-postgres: PostgreSQL did not start; its log:" >&2
   cat "$DATA/server.log" >&2
   exit 1

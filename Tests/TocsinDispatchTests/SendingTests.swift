@@ -30,14 +30,22 @@ import TocsinTestSupport
             #expect(try await run.finished(red)?.total.delivered == 200)
             #expect(try await run.finished(blue)?.total.delivered == 2000)
             // Red numbers are 13800002001…13800002200 (contacts 2001–2200).
-            let order = sim.account.destinations.map { (Int64($0) ?? 0) > 13800002000 }
+            let destinations = sim.account.destinations
+            let order = destinations.map { (Int64($0) ?? 0) > 13800002000 }
             let firstRed = try #require(order.firstIndex(of: true))
             let lastRed = try #require(order.lastIndex(of: true))
-            let blueInside = order[firstRed...lastRed].filter { !$0 }.count
+            // A blue number first sent inside the red span is a priority inversion; a blue number
+            // sent again there is a resubmit of one already on the wire before red was approved
+            // (a timed-out answer on a loaded machine), not blue resuming.
+            var seen = Set(destinations[..<firstRed])
+            var newBlueInside = 0
+            for i in firstRed...lastRed where !order[i] {
+                if seen.insert(destinations[i]).inserted { newBlueInside += 1 }
+            }
             #expect(firstRed >= 300, "blue was sending first")
             #expect(lastRed < order.count - 1, "blue resumed after red")
             // Only submits a worker had already taken when red was planned may interleave: at most one per window slot.
-            #expect(blueInside <= 4, "\(blueInside) blue submits between the first and last red one")
+            #expect(newBlueInside <= 4, "\(newBlueInside) blue numbers first sent between the first and last red one")
             await run.stop()
             await sim.shutdown()
         }
