@@ -22,6 +22,10 @@ cleanup() {
   rm -rf "$RUN"
 }
 trap cleanup EXIT
+# bearerbox's status page, read with Python (curl may not be installed); empty when not up yet.
+status() { python3 -c 'import sys, urllib.request
+try: print(urllib.request.build_opener(urllib.request.ProxyHandler({})).open(sys.argv[1], timeout=2).read().decode("latin-1"))
+except OSError: pass' "http://127.0.0.1:$ADMIN/status.txt?password=interop"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 "$TOCSIN" simulate smpp --port 0 --accounts kannel:kpass123 --window 16 --report-every 0 \
@@ -74,10 +78,10 @@ CONF
 "$BEARERBOX" -v 3 "$RUN/kannel.conf" >"$RUN/bearerbox.stderr" 2>&1 &
 BB=$!
 for _ in $(seq 1 150); do
-  curl -s "http://127.0.0.1:$ADMIN/status.txt?password=interop" 2>/dev/null | grep -q "(online" && break
+  status | grep -q "(online" && break
   sleep 0.2
 done
-curl -s "http://127.0.0.1:$ADMIN/status.txt?password=interop" | grep -q "(online" \
+status | grep -q "(online" \
   || { tail -20 "$RUN/bearerbox.log"; echo "interop-kannel: bearerbox did not bind to the simulator" >&2; exit 1; }
 
 python3 -c "import sys; [print('86138%08d' % i) for i in range($N)]" >"$RUN/receivers.txt"
@@ -87,7 +91,7 @@ printf 'Tocsin interop test 0123456789' >"$RUN/content.txt"
 
 # Wait until bearerbox reports every message sent, then give the last receipts a moment.
 for _ in $(seq 1 300); do
-  STATUS=$(curl -s "http://127.0.0.1:$ADMIN/status.txt?password=interop")
+  STATUS=$(status)
   grep -q "sent $N" <<<"$STATUS" 2>/dev/null && break
   sleep 0.2
 done
