@@ -76,14 +76,13 @@ final class BenchCarriers: @unchecked Sendable {
             return BenchCarriers(groups: [group], simulators: [], listeners: [])
         }
         var groups: [LinkGroup] = [], simulators: [(String, AnySimulator)] = [], listeners: [SGIPListener] = []
-        for (carrier, wire) in [("mobile", CarrierProtocol.cmpp3), ("unicom", .sgip), ("telecom", .smgp)] {
+        for (carrier, wire) in SimulatedGateways.china {
             let sim = AnySimulator.make(wire, configuration: SimulatorConfiguration(
                 accounts: [BenchAccount.account: BenchAccount.secret], windowSize: window, reportDelay: .milliseconds(5)))
             let port = try await sim.start()
             var c = config(carrier, wire, host: "127.0.0.1", port: port)
             if wire == .sgip {
-                c.sgip = SGIPSettings(nodeID: 3_075_512_345, corpID: "12379", listenHost: "127.0.0.1", listenPort: 0,
-                                      smgLoginName: "smguser", smgPassword: "smgpass")
+                c.sgip = SimulatedGateways.sgip()
             }
             let group = try LinkGroup(configuration: c, logger: logger)
             if wire == .sgip {

@@ -50,8 +50,7 @@ struct LinkBench: AsyncParsableCommand {
                                        account: BenchAccount.account, secret: BenchAccount.secret, sourceAddress: "12379",
                                        tps: tps, window: window, connections: count, maxQueuedSubmits: 4096, reportBufferSize: 8192)
         if wire == .sgip {
-            config.sgip = SGIPSettings(nodeID: 3_075_512_345, corpID: "12379", listenHost: "127.0.0.1", listenPort: 0,
-                                       smgLoginName: "smguser", smgPassword: "smgpass")
+            config.sgip = SimulatedGateways.sgip()
         }
         let group = try LinkGroup(configuration: config, logger: logger)
         let runner = Task { try await group.run() }

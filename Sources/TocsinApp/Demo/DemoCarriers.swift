@@ -44,8 +44,7 @@ final class DemoCarriers: Sendable {
                     account: account, secret: secret, sourceAddress: c.source, serviceID: "ALERT", window: 16,
                     connections: test ? 1 : 2, isTestLink: test, maxQueuedSubmits: 4096, reportBufferSize: 8192)
                 if c.wire == .sgip {
-                    link.sgip = SGIPSettings(nodeID: test ? 3_075_512_346 : 3_075_512_345, corpID: "12379", listenHost: "127.0.0.1", listenPort: 0,
-                                             smgLoginName: SGIPDefaults.smgLogin, smgPassword: SGIPDefaults.smgPassword)
+                    link.sgip = SimulatedGateways.sgip(nodeID: test ? 3_075_512_346 : 3_075_512_345)
                 }
                 entries.append(Entry(link: link, simulator: simulator))
             }
@@ -63,13 +62,6 @@ final class DemoCarriers: Sendable {
     func stop() async {
         for entry in entries { try? await entry.simulator.stop() }
     }
-}
-
-/// The login the simulated SMG presents when it connects back with reports (the simulator's
-/// defaults), which the link's report listener checks.
-enum SGIPDefaults {
-    static let smgLogin = "smguser"
-    static let smgPassword = "smgpass"
 }
 
 /// `YYMMDDhhmm` in Beijing time, the stamp carriers write in status reports.

@@ -58,3 +58,19 @@ public enum AnySimulator: Sendable {
         if case .sgip(let s) = self { await s.setReportTarget(host: host, port: port) }
     }
 }
+
+/// What Tocsin's side needs to reach the in-process simulators.
+enum SimulatedGateways {
+    /// The three carriers as the demo and the dispatch benchmark simulate them: China Mobile's ISMG
+    /// (CMPP 3.0), China Unicom's SMG (SGIP 1.2), China Telecom's SMGW (SMGP 3.0).
+    static let china: [(carrier: String, wire: CarrierProtocol)] = [("mobile", .cmpp3), ("unicom", .sgip), ("telecom", .smgp)]
+
+    /// SGIP settings for a link to the SGIP simulator: the report listener on 127.0.0.1 (any free
+    /// port) accepting the login the simulated SMG presents when it connects back (the
+    /// simulator's defaults, `SGIPSimulator.Options`).
+    static func sgip(nodeID: UInt32 = 3_075_512_345) -> SGIPSettings {
+        let smg = SGIPSimulator.Options()
+        return SGIPSettings(nodeID: nodeID, corpID: "12379", listenHost: "127.0.0.1", listenPort: 0,
+                            smgLoginName: smg.loginName, smgPassword: smg.loginPassword)
+    }
+}
