@@ -33,17 +33,23 @@ class Client:
         return json.loads(text) if text.strip().startswith(("{", "[")) else text
 
 
+def read_logins(path):
+    """{role: [(name, password), …]} from the demo's logins file (`name<TAB>role<TAB>password`)."""
+    logins = {}
+    for line in open(path, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            name, role, password = line.rstrip("\n").split("\t")
+            logins.setdefault(role, []).append((name, password))
+    return logins
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--base", default="http://127.0.0.1:8080")
     ap.add_argument("--logins", default="demo-data/demo-logins.txt")
     ap.add_argument("--timeout", type=float, default=120)
     a = ap.parse_args()
-    logins = {}
-    for line in open(a.logins, encoding="utf-8"):
-        if line.strip() and not line.startswith("#"):
-            name, role, password = line.rstrip("\n").split("\t")
-            logins.setdefault(role, []).append((name, password))
+    logins = read_logins(a.logins)
     author = Client(a.base, *logins["author"][0])
     reviewers = [Client(a.base, *p) for p in logins["reviewer"][:2]]
 
