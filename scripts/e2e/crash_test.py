@@ -15,9 +15,9 @@ Checks, after the last restart lets the dispatch finish:
 
     python3 scripts/e2e/crash_test.py --tocsin .build/release/tocsin --contacts 240000 --kills 20
 """
-import argparse, json, os, random, re, signal, socket, subprocess, sys, tempfile, time
+import argparse, atexit, json, os, random, re, signal, socket, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from api_journey import Client  # noqa: E402
+from api_journey import Client, read_logins  # noqa: E402
 
 WINDOW, CONNECTIONS = 16, 2
 SMS = "北京市气象台发布暴雨红色预警，请立即做好防范。"   # one segment with the signature
@@ -25,6 +25,18 @@ SMS = "北京市气象台发布暴雨红色预警，请立即做好防范。"   
 
 def free_port():
     s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close(); return port
+
+
+CHILDREN = []
+
+
+@atexit.register
+def stop_children():
+    """Nothing this script started outlives it, whatever way it ends."""
+    for p in CHILDREN:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
 
 
 def log(msg):
@@ -38,11 +50,17 @@ class Simulator:
         self.proc = subprocess.Popen([tocsin, "simulate", proto, "--port", str(self.port), "--accounts", f"{account}:{secret}",
                                       "--window", str(WINDOW), "--report-delay-ms", "200", "--report-every", "0", *extra],
                                      stdout=self.out, stderr=subprocess.STDOUT)
+        CHILDREN.append(self.proc)
         self.proto, self.account, self.secret = proto, account, secret
 
     def final(self):
+        """The simulator's final counters; exits the test when it does not stop on SIGINT."""
         self.proc.send_signal(signal.SIGINT)
-        self.proc.wait(timeout=30)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            sys.exit(f"crash-test: FAIL — the {self.proto} simulator did not stop within 30 s of SIGINT "
+                     f"(killed; its log: {self.out.name})")
         self.out.seek(0)
         line = [l for l in self.out.read().splitlines() if l.startswith("final:")][-1]
         return {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
@@ -62,11 +80,7 @@ def main():
     log(f"run folder {rundir}, seed {a.seed}")
     subprocess.run([a.tocsin, "demo", "--dir", rundir, "--contacts", str(a.contacts), "--prepare-only"], check=True,
                    stdout=open(os.path.join(rundir, "prepare.log"), "w"), stderr=subprocess.STDOUT)
-    logins = {}
-    for line in open(os.path.join(rundir, "demo-logins.txt"), encoding="utf-8"):
-        if line.strip() and not line.startswith("#"):
-            name, role, password = line.rstrip("\n").split("\t")
-            logins.setdefault(role, []).append((name, password))
+    logins = read_logins(os.path.join(rundir, "demo-logins.txt"))
 
     listen = free_port()
     sims = [Simulator(a.tocsin, "cmpp3", "912379", "crash-cmcc", rundir),
@@ -92,6 +106,7 @@ def main():
     def start_node():
         p = subprocess.Popen([a.tocsin, "serve", "--database", f"sqlite:{rundir}/tocsin.sqlite", "--audit-key-file", f"{rundir}/audit.key",
                               "--links", links_file, "--port", str(http)], stdout=node_log, stderr=subprocess.STDOUT)
+        CHILDREN.append(p)
         for _ in range(300):
             try:
                 socket.create_connection(("127.0.0.1", http), timeout=0.2).close()
