@@ -46,7 +46,7 @@ import TocsinTestSupport
             #expect(lastRed < order.count - 1, "blue resumed after red")
             // Only submits a worker had already taken when red was planned may interleave: at most one per window slot.
             // Known defect (docs/dispatch.md, issue 7 note): on a loaded machine — a fresh CI build, the full parallel
-            // suite — 52 blue numbers were seen first sent inside the red span, in three of many runs. The bound
+            // suite — 52 blue numbers were seen first sent inside the red span in most loaded runs. The bound
             // stays 4 and the failure is still recorded, as an intermittent known issue, until the cause is found.
             withKnownIssue("blue submits interleave with red on a loaded machine", isIntermittent: true) {
                 #expect(newBlueInside <= 4, "\(newBlueInside) blue numbers first sent between the first and last red one")
