@@ -80,7 +80,14 @@ public final class Dispatcher: WarningDispatcher, Service {
             for t in [recorderTask, sweepTask] + senderTasks + readerTasks { t.cancel() }
             for t in planning.withLock({ Array($0.values) }) { t.cancel() }
         }
-        if Task.isCancelled { return }
+        if Task.isCancelled {
+            // Like a crash, nothing more is started; but a write already in flight finishes, and
+            // `run()` returns only after it has (a restart in the same process must not see a
+            // dead run's commit land after it counted the queue).
+            for t in [recorderTask, sweepTask] + senderTasks + readerTasks { await t.value }
+            for t in planning.withLock({ Array($0.values) }) { await t.value }
+            return
+        }
         // Graceful: planning stops between batches (it resumes on the next start), senders hand
         // back what they have not sent, and the last outcomes are committed.
         sweepTask.cancel()
