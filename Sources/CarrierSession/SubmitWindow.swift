@@ -49,6 +49,8 @@ where Instant.Duration == Duration {
 
     private var entries: [Key: Entry] = [:]
     private var nextOrder: UInt64 = 0
+    /// At or before the earliest deadline: lowered by inserts, exact again after `expire`.
+    private var deadlineFloor: Instant?
 
     /// Creates an empty window; `capacity` and `maxAttempts` below 1 become 1.
     public init(capacity: Int, responseTimeout: Duration, maxAttempts: Int) {
@@ -70,17 +72,17 @@ where Instant.Duration == Duration {
     public mutating func insert(key: Key, request: Request, now: Instant, mark: UInt64 = 0) -> InsertResult {
         guard entries[key] == nil else { return .duplicateKey }
         guard entries.count < capacity else { return .full }
-        entries[key] = Entry(
-            key: key, request: request, attempts: 1,
-            deadline: now.advanced(by: responseTimeout), mark: mark, order: nextOrder
-        )
+        let deadline = now.advanced(by: responseTimeout)
+        entries[key] = Entry(key: key, request: request, attempts: 1, deadline: deadline, mark: mark, order: nextOrder)
         nextOrder &+= 1
+        deadlineFloor = min(deadlineFloor ?? deadline, deadline)
         return .inserted
     }
 
     /// Removes and returns the entry a response answers, or `nil` for a key not in flight.
     public mutating func remove(_ key: Key) -> Entry? {
-        entries.removeValue(forKey: key)
+        defer { if entries.isEmpty { deadlineFloor = nil } }
+        return entries.removeValue(forKey: key)
     }
 
     /// Handles every entry whose deadline is at or before `now`, in send order: one with sends
@@ -101,6 +103,7 @@ where Instant.Duration == Duration {
                 result.append(.exhausted(entry))
             }
         }
+        deadlineFloor = entries.values.lazy.map(\.deadline).min()
         return result
     }
 
@@ -108,11 +111,12 @@ where Instant.Duration == Duration {
     public mutating func removeAll() -> [Entry] {
         let all = entries.values.sorted { $0.order < $1.order }
         entries.removeAll()
+        deadlineFloor = nil
         return all
     }
 
-    /// The earliest deadline in the window, if any.
-    public var nextDeadline: Instant? {
-        entries.values.lazy.map(\.deadline).min()
-    }
+    /// When the window next needs a tick: at or before its earliest deadline, nil when empty.
+    /// Answers do not move it later (that would scan every entry and reschedule a timer per
+    /// response); a tick that finds nothing due calls ``expire(now:)``, which makes it exact.
+    public var nextDeadline: Instant? { deadlineFloor }
 }

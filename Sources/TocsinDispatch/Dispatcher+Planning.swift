@@ -28,7 +28,11 @@ extension Dispatcher {
             entry.delivered90 = record.delivered90At
             entry.delivered99 = record.delivered99At
             entry.finished = record.finishedAt
-            book.register(entry)
+            // `dispatch` and start-up recovery may adopt the same dispatch at once: one does.
+            guard book.register(entry) else {
+                for s in senders { s.claimWake.fire() }
+                return
+            }
             book.rebuild(record.id, from: try await store.deliveryTally(dispatchID: record.id))
             if entry.planningDone, let finished = book.planningDone(record.id, at: clock.now()) { await recorder.finish([finished]) }
             if !entry.planningDone { startPlanning(record.id, warning) }

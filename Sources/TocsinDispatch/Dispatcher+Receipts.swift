@@ -10,8 +10,18 @@ extension Dispatcher {
             if Task.isCancelled { return }
             switch item {
             case .status(let report):
-                guard report.outcome.isFinal, let target = matcher.match(account: index, report, at: clock.now()) else { continue }
-                if target.decides { await recorder.enqueue(ReportOutcome.change(for: report, target: target, at: clock.now())) }
+                // Answered once recorded; a report that records nothing is answered now. An
+                // unmatched final report waits in the matcher and is answered when resolved.
+                guard report.outcome.isFinal else {
+                    item.acknowledge()
+                    continue
+                }
+                guard let target = matcher.match(account: index, report, at: clock.now()) else { continue }
+                if target.decides {
+                    await recorder.enqueue(ReportOutcome.change(for: report, target: target, at: clock.now()))
+                } else {
+                    item.acknowledge()
+                }
             case .mo(let mo):
                 await acknowledge(mo)
             }
@@ -22,16 +32,20 @@ extension Dispatcher {
     /// reply ("1", "收到", …) proves the message arrived.
     private func acknowledge(_ mo: MOMessage) async {
         guard let number = try? PhoneNumber(parsing: mo.source) else {
+            mo.acknowledgement?.acknowledge()
             logger.debug("dispatch: reply from an invalid number ignored", metadata: ["gw.link": "\(mo.link)"])
             return
         }
         do {
             guard let delivery = try await store.latestSubmittedDelivery(to: Int64(number.key)), !delivery.acknowledged else {
+                mo.acknowledgement?.acknowledge()
                 logger.debug("dispatch: reply from \(number.masked) matches no unacknowledged warning")
                 return
             }
-            await recorder.enqueue(.acknowledged(id: delivery.id, dispatch: delivery.dispatchID, carrier: delivery.carrier, at: clock.now()))
+            await recorder.enqueue(.acknowledged(id: delivery.id, dispatch: delivery.dispatchID, carrier: delivery.carrier, at: clock.now(),
+                                                 ack: mo.acknowledgement))
         } catch {
+            // Unanswered: the carrier delivers the reply again after its timeout.
             logger.error("dispatch: recording a reply from \(number.masked) failed", metadata: ["error": "\(error)"])
         }
     }
@@ -55,7 +69,7 @@ extension Dispatcher {
                     let target = ReportMatcher.Target(delivery: d.id, dispatch: d.dispatchID, carrier: d.carrier, decides: true)
                     await recorder.enqueue(ReportOutcome.change(for: report, target: target, at: clock.now()))
                 default:
-                    break // already final: a repeated report
+                    report.acknowledgement?.acknowledge() // already final: a repeated report
                 }
                 resolved.append(key)
             }

@@ -55,6 +55,9 @@ public final class Dispatcher: WarningDispatcher, Service {
                 logger.error("dispatch: account \(account.configuration.name) names no known carrier (\(account.configuration.carrier)); it will not send")
                 continue
             }
+            if account.configuration.reportAcknowledgement != .whenRecorded {
+                logger.warning("dispatch: account \(account.configuration.name) answers reports on receipt; a crash may lose some (set reportAcknowledgement to whenRecorded)")
+            }
             let test = account.configuration.isTestLink
             let shared = accounts.filter { Carrier(token: $0.configuration.carrier) == carrier && $0.configuration.isTestLink == test }.count > 1
             senders.append(Sender(index: i, account: account, route: carrier.index,
@@ -64,7 +67,19 @@ public final class Dispatcher: WarningDispatcher, Service {
     }
 
     public func run() async throws {
-        try await recover()
+        // The database may be briefly unreachable at start: retried, nothing is sent before.
+        var failures = 0
+        while true {
+            do {
+                try await recover()
+                break
+            } catch {
+                if Task.isCancelled { return }
+                failures += 1
+                logger.error("dispatch: recovery failed (\(failures)×), retrying", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .seconds(min(30, failures * 2)))
+            }
+        }
         let recorderTask = Task { await recorder.run() }
         let senderTasks = senders.map { s in Task { await s.run() } }
         let readerTasks = accounts.indices.map { i in Task { await self.readReports(i) } }

@@ -81,7 +81,7 @@ enum TLSFixture {
             certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(certificatePEM.utf8)).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(keyPEM.utf8), format: .pem)))
         settings.minimumTLSVersion = .tlsv12
-        var configuration = SimulatorConfiguration(accounts: [Loopback.account: Loopback.secret], reportDelay: .milliseconds(50),
+        let configuration = SimulatorConfiguration(accounts: [Loopback.account: Loopback.secret], reportDelay: .milliseconds(50),
                                                    outcomes: OutcomeMix(delivered: 0, none: 1))
         let simulator = SMPPSimulator(configuration: configuration, tls: try NIOSSLContext(configuration: settings))
         return (simulator, try await simulator.start())

@@ -50,7 +50,8 @@ enum DispatchFixture {
 
     static var quietLogger: Logger {
         var l = Logger(label: "tocsin.test.dispatch")
-        l.logLevel = .critical
+        // TOCSIN_TEST_LOG=debug (or info, …) shows what the dispatcher and links say.
+        l.logLevel = ProcessInfo.processInfo.environment["TOCSIN_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
         return l
     }
 }

@@ -41,6 +41,7 @@ final class SimulatedAccount: @unchecked Sendable {
                                   window: window, connections: connections, isTestLink: isTestLink, throttlePause: .milliseconds(20),
                                   maxQueuedSubmits: 4096, reportBufferSize: 4096)
         c.reconnectBackoff = .init(initial: .milliseconds(20), multiplier: 2, maximum: .milliseconds(200), jitter: 0.1)
+        c.reportAcknowledgement = .whenRecorded
         return c
     }
 

@@ -74,6 +74,39 @@ import TocsinTestSupport
         }
     }
 
+    /// A transaction whose task is cancelled half-way (a dispatcher stopping like a crash) is all
+    /// or nothing, and the next transaction on the same connection works. SQLite's queries honour
+    /// cancellation, so it is rolled back; on PostgreSQL a started transaction runs to its end
+    /// (the session is its own task) and commits whole.
+    @Test(arguments: TestEngine.available)
+    func cancelledTransactionIsAllOrNothingAndLeavesTheConnectionUsable(engine: TestEngine) async throws {
+        try await withTestStore(engine) { store in
+            let inserted = AsyncStream<Void>.makeStream()
+            let task = Task {
+                try await store.transaction { db in
+                    try await db.raw("INSERT INTO contact_groups (name, description) VALUES ('x', '')").run()
+                    inserted.continuation.yield()
+                    try await Task.sleep(for: .milliseconds(500)) // cancelled here on SQLite
+                    try await db.raw("INSERT INTO contact_groups (name, description) VALUES ('y', '')").run()
+                }
+            }
+            for await _ in inserted.stream { break }
+            task.cancel()
+            let outcome = await task.result
+            try await store.transaction { db in
+                try await db.raw("INSERT INTO contact_groups (name, description) VALUES ('z', '')").run()
+            }
+            let names = try await store.groups().map(\.name).sorted()
+            switch engine {
+            case .sqlite:
+                #expect(throws: CancellationError.self) { try outcome.get() }
+                #expect(names == ["z"])
+            case .postgres:
+                #expect(names == ["x", "y", "z"])
+            }
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func loadsAnotherCitysRegions(engine: TestEngine) async throws {
         try await withTestStore(engine) { store in

@@ -231,8 +231,12 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
     private func handlePeerRequest() {
         guard let request = currentRequest else { return }
         let disposition: PeerRequestDisposition
+        // Waiting for the consumer: the answer goes out when it has recorded the report.
+        let deferred = account.configuration.reportAcknowledgement == .whenRecorded ? adapter.answer(request, .accepted) : nil
+        let acknowledgement = deferred.map(acknowledgement(sending:))
         switch adapter.peerRequest(request, link: name) {
-        case .report(let report):
+        case .report(var report):
+            report.acknowledgement = acknowledgement
             if account.reports.offer(.status(report)) {
                 counters.reportsReceived += 1
                 metrics.report(report.outcome)
@@ -242,7 +246,8 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
                 metrics.reportDeferred()
                 disposition = .deferred
             }
-        case .mo(let message):
+        case .mo(var message):
+            message.acknowledgement = acknowledgement
             if account.reports.offer(.mo(message)) {
                 counters.moReceived += 1
                 metrics.moReceived()
@@ -255,7 +260,26 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
         case .unsupported:
             disposition = .rejected
         }
+        if disposition == .accepted, acknowledgement != nil { return }
         if let answer = adapter.answer(request, disposition) { write(answer) }
+    }
+
+    /// Writes `answer` when the consumer acknowledges, if the connection the request came on is
+    /// still this link's; after a reconnect the carrier delivers the report again instead.
+    private func acknowledgement(sending answer: A.Wire.Packet) -> ReportAcknowledgement {
+        let generation = self.generation
+        let bound = NIOLoopBound(self, eventLoop: eventLoop)
+        let loop = eventLoop
+        return ReportAcknowledgement {
+            loop.execute {
+                let driver = bound.value
+                guard driver.generation == generation, driver.channel != nil else {
+                    driver.counters.acknowledgementsDropped += 1
+                    return
+                }
+                driver.batch { driver.write(answer) }
+            }
+        }
     }
 
     /// Runs `body` with `packet` as the request that `handlePeerRequest` / `rejectPeerRequest` refer to.

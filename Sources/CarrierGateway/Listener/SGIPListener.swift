@@ -143,6 +143,9 @@ public struct SGIPListenerCounters: Sendable, Hashable {
     public var moReceived = 0
     /// Reports/MO answered 11 "node busy" because the report buffer was full (the SMG redelivers).
     public var deferred = 0
+    /// Acknowledgements given after the report's connection had closed (not sent; the SMG
+    /// delivers those reports again).
+    public var acknowledgementsDropped = 0
     /// Requests refused because the connection had not bound first.
     public var beforeBind = 0
     /// UserRpt PDUs acknowledged (not acted on).

@@ -23,6 +23,8 @@ final class SGIPListenerCore {
     let reports: ReportBuffer
     let eventLoop: EventLoop
     let linkName: String
+    /// Reports and MO are answered when the consumer acknowledges them.
+    let deferAnswers: Bool
     let metrics: LinkMetrics
     var adapter: SGIPAdapter
     var logger: Logger
@@ -40,6 +42,7 @@ final class SGIPListenerCore {
         self.eventLoop = eventLoop
         self.adapter = adapter
         self.linkName = "\(configuration.name)-listener"
+        self.deferAnswers = configuration.reportAcknowledgement == .whenRecorded
         self.metrics = LinkMetrics(carrier: configuration.carrier, link: linkName)
         self.logger = logger
         self.stopped = eventLoop.makePromise()
@@ -123,8 +126,11 @@ final class SGIPListenerCore {
 
     private func peerRequest(_ packet: SGIPPacket, _ connection: Connection) {
         let disposition: PeerRequestDisposition
+        // Waiting for the consumer: the answer goes out when it has recorded the report.
+        let acknowledgement = deferAnswers ? acknowledgement(sending: adapter.answer(packet, .accepted), to: connection) : nil
         switch adapter.peerRequest(packet, link: linkName) {
-        case .report(let report):
+        case .report(var report):
+            report.acknowledgement = acknowledgement
             if reports.offer(.status(report)) {
                 counters.reportsReceived += 1
                 metrics.report(report.outcome)
@@ -132,7 +138,8 @@ final class SGIPListenerCore {
             } else {
                 disposition = .deferred
             }
-        case .mo(let message):
+        case .mo(var message):
+            message.acknowledgement = acknowledgement
             if reports.offer(.mo(message)) {
                 counters.moReceived += 1
                 metrics.moReceived()
@@ -148,7 +155,25 @@ final class SGIPListenerCore {
             counters.deferred += 1
             metrics.reportDeferred()
         }
+        if disposition == .accepted, acknowledgement != nil { return }
         write(adapter.answer(packet, disposition), to: connection)
+    }
+
+    /// Writes `answer` to `connection` when the consumer acknowledges, if it is still open; an
+    /// SMG whose connection closed delivers the report again on its next one.
+    private func acknowledgement(sending answer: SGIPPacket?, to connection: Connection) -> ReportAcknowledgement {
+        let bound = NIOLoopBound((self, connection), eventLoop: eventLoop)
+        let loop = eventLoop
+        return ReportAcknowledgement {
+            loop.execute {
+                let (core, connection) = bound.value
+                guard core.connections[ObjectIdentifier(connection.channel)] != nil, !connection.closing else {
+                    core.counters.acknowledgementsDropped += 1
+                    return
+                }
+                core.write(answer, to: connection)
+            }
+        }
     }
 
     // MARK: - Stopping

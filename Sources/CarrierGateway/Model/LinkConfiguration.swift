@@ -67,6 +67,9 @@ public struct LinkConfiguration: Sendable {
     /// Status reports / MO buffered for the consumer; when full, reports are refused with the
     /// protocol's "temporary, retry later" answer so the carrier redelivers them.
     public var reportBufferSize: Int
+    /// When the carrier's reports and MO are answered: on receipt, or once the consumer has
+    /// recorded them (the dispatcher sets ``ReportAcknowledgementPolicy/whenRecorded``).
+    public var reportAcknowledgement: ReportAcknowledgementPolicy = .onReceipt
     /// SGIP only: node id, Submit charging fields and the Report/MO listener; nil for other protocols.
     public var sgip: SGIPSettings? = nil
     /// With `tls`: a PEM file of the certificate authorities to trust for this gateway (an SMSC with

@@ -52,6 +52,9 @@ public struct LinkCounters: Sendable, Hashable {
     public var reportsDeferred = 0
     /// MO messages passed to the consumer.
     public var moReceived = 0
+    /// Acknowledgements the consumer gave after the connection of their report had closed (not
+    /// sent: the carrier delivers those reports again).
+    public var acknowledgementsDropped = 0
     /// Connections that closed and were scheduled to reconnect.
     public var reconnects = 0
     /// Logins the gateway refused.

@@ -54,6 +54,9 @@ public struct StatusReport: Sendable, Hashable {
     public var destination: String
     /// Name of the link that received the report.
     public var link: String
+    /// Set when the link waits for the consumer to answer the carrier
+    /// (``ReportAcknowledgementPolicy/whenRecorded``): call it once the report is recorded.
+    public var acknowledgement: ReportAcknowledgement?
 
     /// Creates a report; `outcome` defaults to the classification of `stat`.
     public init(
@@ -91,6 +94,9 @@ public struct MOMessage: Sendable, Hashable {
     public var hasUDH: Bool
     /// Name of the link that received it.
     public var link: String
+    /// Set when the link waits for the consumer to answer the carrier
+    /// (``ReportAcknowledgementPolicy/whenRecorded``): call it once the message is recorded.
+    public var acknowledgement: ReportAcknowledgement?
 
     /// Creates an MO message.
     public init(source: String, destination: String, content: [UInt8], dataCoding: UInt8, hasUDH: Bool, link: String) {

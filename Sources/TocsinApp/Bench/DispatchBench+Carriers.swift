@@ -60,13 +60,17 @@ final class BenchCarriers: @unchecked Sendable {
         tasks = groups.map { g in Task { try await g.run() } }
     }
 
-    static func start(smpp: String?, links: Int, window: Int) async throws -> BenchCarriers {
+    /// `tps` > 0 caps every account (the link's token bucket) and makes each simulator enforce the
+    /// same cap, answering its flow-control code past it (counted as `throttled`).
+    static func start(smpp: String?, links: Int, window: Int, tps: Int = 0) async throws -> BenchCarriers {
         var logger = Logger(label: "tocsin.bench.links")
         logger.logLevel = .error
         func config(_ name: String, _ wire: CarrierProtocol, host: String, port: Int) -> LinkConfiguration {
-            LinkConfiguration(name: name, carrier: name, wireProtocol: wire, host: host, port: port, account: BenchAccount.account,
-                              secret: BenchAccount.secret, sourceAddress: "12379", window: window, connections: links,
-                              maxQueuedSubmits: 4096, reportBufferSize: 8192)
+            var c = LinkConfiguration(name: name, carrier: name, wireProtocol: wire, host: host, port: port, account: BenchAccount.account,
+                                      secret: BenchAccount.secret, sourceAddress: "12379", tps: tps, window: window, connections: links,
+                                      maxQueuedSubmits: 4096, reportBufferSize: 8192)
+            c.reportAcknowledgement = .whenRecorded // as `tocsin serve` runs its links
+            return c
         }
         if let smpp {
             guard let colon = smpp.lastIndex(of: ":"), let port = Int(smpp[smpp.index(after: colon)...]) else {
@@ -78,7 +82,8 @@ final class BenchCarriers: @unchecked Sendable {
         var groups: [LinkGroup] = [], simulators: [(String, AnySimulator)] = [], listeners: [SGIPListener] = []
         for (carrier, wire) in SimulatedGateways.china {
             let sim = AnySimulator.make(wire, configuration: SimulatorConfiguration(
-                accounts: [BenchAccount.account: BenchAccount.secret], windowSize: window, reportDelay: .milliseconds(5)))
+                accounts: [BenchAccount.account: BenchAccount.secret], windowSize: window, tps: tps,
+                tpsBurst: tps > 0 ? max(1, tps / 10) : nil, reportDelay: .milliseconds(5)))
             let port = try await sim.start()
             var c = config(carrier, wire, host: "127.0.0.1", port: port)
             if wire == .sgip {

@@ -34,7 +34,12 @@ struct Platform {
     func run(started: @Sendable (Started) async throws -> Void) async throws {
         var linkLogger = logger
         linkLogger.logLevel = max(logger.logLevel, .notice)
-        let groups = try links.map { try LinkGroup(configuration: $0, logger: linkLogger) }
+        // Every link feeds the dispatcher: reports are answered once recorded (a crash loses none).
+        let groups = try links.map { link in
+            var c = link
+            c.reportAcknowledgement = .whenRecorded
+            return try LinkGroup(configuration: c, logger: linkLogger)
+        }
         var listeners: [SGIPListener] = []
         var ports: [String: Int] = [:]
         for group in groups where group.configuration.sgip != nil {

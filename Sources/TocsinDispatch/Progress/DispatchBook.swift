@@ -46,10 +46,14 @@ final class DispatchBook: @unchecked Sendable {
 
     private let state = Locked<(entries: [Int64: Entry], byWarning: [WarningIdentifier: Int64], stamps: [Int64: DeliveryChanges.Stamps])>(([:], [:], [:]))
 
-    func register(_ entry: Entry) {
+    /// Registers `entry` unless its dispatch is already known; false when it was (the caller
+    /// that got true adopts it: rebuilds its counters and starts its planning, exactly once).
+    func register(_ entry: Entry) -> Bool {
         state.withLock { s in
+            guard s.entries[entry.id] == nil else { return false }
             s.entries[entry.id] = entry
             s.byWarning[entry.warningID] = entry.id
+            return true
         }
     }
 

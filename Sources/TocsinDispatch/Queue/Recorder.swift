@@ -1,3 +1,4 @@
+import CarrierGateway
 import Foundation
 import Logging
 import TocsinCore
@@ -8,8 +9,18 @@ enum Change: Sendable {
     case accepted(ClaimedDelivery, account: String, messageID: String, sentAt: Date)
     case closed(ClaimedDelivery, DeliveryState, statusCode: String?, reason: String, at: Date)
     case requeued(ClaimedDelivery, notBefore: Date, avoid: String?, reason: String?, release: Bool)
-    case reported(id: Int64, dispatch: Int64, carrier: Int, state: DeliveryState, statusCode: String, reason: String?, at: Date)
-    case acknowledged(id: Int64, dispatch: Int64, carrier: Int, at: Date)
+    /// `ack` answers the carrier once the report is committed (the link waits for it).
+    case reported(id: Int64, dispatch: Int64, carrier: Int, state: DeliveryState, statusCode: String, reason: String?, at: Date,
+                  ack: ReportAcknowledgement?)
+    case acknowledged(id: Int64, dispatch: Int64, carrier: Int, at: Date, ack: ReportAcknowledgement?)
+
+    /// The carrier answer this change waits for, if any.
+    var ack: ReportAcknowledgement? {
+        switch self {
+        case .reported(_, _, _, _, _, _, _, let ack), .acknowledged(_, _, _, _, let ack): ack
+        default: nil
+        }
+    }
 }
 
 /// Group commit of delivery outcomes: whatever accumulated while the previous transaction ran is
@@ -132,9 +143,9 @@ final class Recorder: @unchecked Sendable {
                 batch.closed.append(.init(id: d.id, attempt: d.attempt, state: state, statusCode: code, reason: reason, at: at))
             case .requeued(let d, let notBefore, let avoid, let reason, let release):
                 batch.requeued.append(.init(id: d.id, attempt: d.attempt, notBefore: notBefore, avoidAccount: avoid, reason: reason, release: release))
-            case .reported(let id, _, _, let state, let code, let reason, let at):
+            case .reported(let id, _, _, let state, let code, let reason, let at, _):
                 batch.reported.append(.init(id: id, state: state, statusCode: code, reason: reason, at: at))
-            case .acknowledged(let id, _, _, let at):
+            case .acknowledged(let id, _, _, let at, _):
                 batch.acknowledged.append((id, at))
             }
         }
@@ -152,6 +163,9 @@ final class Recorder: @unchecked Sendable {
                 if Task.isCancelled { return }
             }
         }
+        // Durable now: the carrier may forget these reports (a crash before this point leaves
+        // them unanswered, and the carrier delivers them again).
+        for change in changes { change.ack?.acknowledge() }
         // Each applied id is counted once, even if the batch held two changes for it.
         var moves: [Move] = []
         moves.reserveCapacity(changes.count)
@@ -161,9 +175,9 @@ final class Recorder: @unchecked Sendable {
                 moves.append(Move(dispatch: d.dispatchID, carrier: d.carrier, kind: .transition(.claimed, .submitted), submittedAt: at))
             case .closed(let d, let state, _, _, _) where applied.closed.remove(d.id) != nil:
                 moves.append(Move(dispatch: d.dispatchID, carrier: d.carrier, kind: .transition(.claimed, state)))
-            case .reported(let id, let dispatch, let carrier, let state, _, _, _) where applied.reported.remove(id) != nil:
+            case .reported(let id, let dispatch, let carrier, let state, _, _, _, _) where applied.reported.remove(id) != nil:
                 moves.append(Move(dispatch: dispatch, carrier: carrier, kind: .transition(.submitted, state)))
-            case .acknowledged(let id, let dispatch, let carrier, _) where applied.acknowledged.remove(id) != nil:
+            case .acknowledged(let id, let dispatch, let carrier, _, _) where applied.acknowledged.remove(id) != nil:
                 moves.append(Move(dispatch: dispatch, carrier: carrier, kind: .acknowledged))
             default:
                 break

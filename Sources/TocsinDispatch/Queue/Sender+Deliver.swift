@@ -20,6 +20,9 @@ extension Sender {
         if now >= item.leaseUntil {
             // Another node may have claimed it by now: do not send, give it back.
             await context.recorder.commit(.requeued(item, notBefore: now, avoid: nil, reason: nil, release: true))
+            // Queued again now: it outranks whatever less urgent was claimed meanwhile.
+            context.hint.planned(route: route, priority: item.priority)
+            claimWake.fire()
             return
         }
         var ids: [String] = []
@@ -47,8 +50,12 @@ extension Sender {
         await context.recorder.commit(.accepted(item, account: name, messageID: ids.first ?? "", sentAt: now)) {
             ready = context.matcher.register(account: index, messageIDs: ids, target: target)
         }
-        for (report, target) in ready where target.decides {
-            await context.recorder.enqueue(ReportOutcome.change(for: report, target: target, at: context.clock.now()))
+        for (report, target) in ready {
+            if target.decides {
+                await context.recorder.enqueue(ReportOutcome.change(for: report, target: target, at: context.clock.now()))
+            } else {
+                report.acknowledgement?.acknowledge()
+            }
         }
     }
 
@@ -103,6 +110,7 @@ enum ReportOutcome {
         case .rejected: (.failed, "the carrier rejected it (\(report.stat))")
         case .unknown, .pending: (.failed, "the carrier reported an unknown state (\(report.stat))")
         }
-        return .reported(id: target.delivery, dispatch: target.dispatch, carrier: target.carrier, state: state, statusCode: code, reason: reason, at: now)
+        return .reported(id: target.delivery, dispatch: target.dispatch, carrier: target.carrier, state: state, statusCode: code, reason: reason, at: now,
+                         ack: report.acknowledgement)
     }
 }

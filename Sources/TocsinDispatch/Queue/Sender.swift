@@ -125,6 +125,7 @@ final class Sender: @unchecked Sendable {
         while !Task.isCancelled {
             let (closing, need) = buffer.withLock { ($0.closing, $0.count < lowWater) }
             if closing { return }
+            await renewLeases()
             if !need {
                 await claimWake.wait(timeout: config.idlePoll)
                 continue
@@ -154,6 +155,45 @@ final class Sender: @unchecked Sendable {
                 context.recorder.poke()
             }
             hand(claimed)
+        }
+    }
+
+    /// Keeps the leases of the buffered deliveries: those with less than half the lease left are
+    /// renewed, so a buffer that waits long on a loaded machine or a slow carrier does not lose
+    /// its claims (an expired claim is given back unsent, and a more urgent one would then wait
+    /// behind whatever was claimed meanwhile). A claim this node no longer holds is dropped.
+    private func renewLeases() async {
+        let config = context.configuration
+        let now = context.clock.now()
+        let half = config.leaseDuration.timeInterval / 2
+        let due = buffer.withLock { b in b.items[b.head...].filter { $0.leaseUntil.timeIntervalSince(now) < half } }
+        guard !due.isEmpty else { return }
+        let until = now.addingTimeInterval(config.leaseDuration.timeInterval)
+        let held: Set<Int64>
+        do {
+            held = try await context.store.renewLeases(due, owner: config.node, until: until)
+        } catch {
+            context.logger.error("dispatch: renewing \(due.count) leases failed", metadata: ["gw.link": "\(name)", "error": "\(error)"])
+            return
+        }
+        let asked = Set(due.map(\.id))
+        let lost = buffer.withLock { b -> Int in
+            var kept: [ClaimedDelivery] = []
+            kept.reserveCapacity(b.count)
+            for var item in b.items[b.head...] {
+                if asked.contains(item.id) {
+                    guard held.contains(item.id) else { continue }
+                    item.leaseUntil = until
+                }
+                kept.append(item)
+            }
+            let lost = b.count - kept.count
+            b.items = kept
+            b.head = 0
+            return lost
+        }
+        if lost > 0 {
+            context.logger.warning("dispatch: \(lost) claims were taken back before they were sent; another node sends them", metadata: ["gw.link": "\(name)"])
         }
     }
 

@@ -55,7 +55,8 @@ final class ReportMatcher: @unchecked Sendable {
         state.withLock { s in
             let key = Key(account: account, messageID: report.messageID)
             guard let target = s.inFlight[key] else {
-                if report.outcome.isFinal { s.unmatched[key] = Unmatched(report: report, firstSeen: now) }
+                // A repeat of a waiting report replaces it; the one replaced is answered.
+                if report.outcome.isFinal { s.unmatched.updateValue(Unmatched(report: report, firstSeen: now), forKey: key)?.report.acknowledgement?.acknowledge() }
                 return nil
             }
             if report.outcome.isFinal { s.inFlight[key] = nil }
@@ -72,8 +73,10 @@ final class ReportMatcher: @unchecked Sendable {
             var out: [(Key, StatusReport)] = []
             for (key, u) in s.unmatched {
                 if u.firstSeen < expired {
+                    // Given up on: answered, so the carrier does not keep redelivering it.
                     s.unmatched[key] = nil
                     s.dropped += 1
+                    u.report.acknowledgement?.acknowledge()
                 } else if u.firstSeen < young {
                     out.append((key, u.report))
                 }

@@ -144,6 +144,24 @@ extension Store {
         return try sink.result()
     }
 
+    /// Extends the leases `owner` still holds on `claims` (claimed, same attempt) to `until`, and
+    /// says which it still held: a claim missing from the answer was taken back (its lease ran out
+    /// and another node returned it) and must not be sent.
+    public func renewLeases(_ claims: [ClaimedDelivery], owner: String, until: Date) async throws -> Set<Int64> {
+        guard !claims.isEmpty else { return [] }
+        let sink = RowSink<Set<Int64>>([])
+        try await transaction { db in
+            for chunk in claims.chunked(into: 5_000) {
+                try await self.updateFrom(["vid": .bigint, "vatt": .bigint, "vown": .text, "vuntil": .bigint],
+                                          chunk.map { [.int($0.id), .int(Int64($0.attempt)), .text(owner), .int(until.millis)] },
+                                          set: "lease_until = v.vuntil",
+                                          guard: "deliveries.state = 1 AND deliveries.attempts = v.vatt AND deliveries.lease_owner = v.vown",
+                                          in: db) { id in sink.update { $0.insert(id) } }
+            }
+        }
+        return try sink.result()
+    }
+
     /// Returns claims of other owners to the queue: all of them (`onlyExpired` false: SQLite, one
     /// process, on start) or only leases that ran out before `now` (PostgreSQL, several nodes).
     /// A delivery with a message id is never claimed, so it is never resubmitted. Returns how many.

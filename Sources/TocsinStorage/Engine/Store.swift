@@ -125,7 +125,10 @@ public final class Store: Sendable {
             try await db.raw("COMMIT").run()
             return result
         } catch {
-            try? await db.raw("ROLLBACK").run()
+            // Not in the caller's task: a cancelled caller (a stopping dispatcher) would have its
+            // ROLLBACK skipped too (SQLite's queries honour cancellation), leaving the connection
+            // inside the transaction and every later BEGIN on it failing.
+            await Task { try? await db.raw("ROLLBACK").run() }.value
             throw error
         }
     }
