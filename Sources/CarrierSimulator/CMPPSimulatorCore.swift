@@ -11,7 +11,7 @@ import NIOCore
 /// It mirrors ``SimulatorCore`` (whose sessions and jobs hold SMPP PDUs) with CMPP PDUs, and
 /// shares its configuration, counters, `TimerQueue` and the shared `TokenBucket`. Protocol handling lives in
 /// `SimulatorCore+CMPP.swift`.
-final class CMPPSimulatorCore {
+final class CMPPSimulatorCore: RefusesLogins {
     /// One accepted connection.
     final class Session {
         let id: Int
@@ -57,7 +57,9 @@ final class CMPPSimulatorCore {
     let configuration: SimulatorConfiguration
     let options: CMPPSimulator.Options
     let eventLoop: EventLoop
-    let startedAt = ContinuousClock.now
+    /// When the first login arrived: `refuseLoginsFor` counts from it (a loaded machine may log
+    /// in long after the start).
+    var firstLoginAt: ContinuousClock.Instant?
     var logger: Logger
     var faults: FaultPlan
     var counters = SimulatorCounters()

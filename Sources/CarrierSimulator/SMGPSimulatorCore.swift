@@ -11,7 +11,7 @@ import NIOCore
 /// and writer are typed for SMPP PDUs. This one reuses its building blocks (``TimerQueue``,
 /// ``TokenBucket`` (CarrierSession), ``SeededGenerator``, ``SimulatorConfiguration``, ``SimulatorCounters``).
 /// The SMGP behaviour itself lives in `SimulatorCore+SMGP.swift` and `SMGPSimulatorCore+Deliveries.swift`.
-final class SMGPSimulatorCore {
+final class SMGPSimulatorCore: RefusesLogins {
     /// One accepted connection.
     final class Session {
         let id: Int
@@ -49,7 +49,9 @@ final class SMGPSimulatorCore {
     let configuration: SimulatorConfiguration
     let options: SMGPSimulator.Options
     let eventLoop: EventLoop
-    let startedAt = ContinuousClock.now
+    /// When the first login arrived: `refuseLoginsFor` counts from it (a loaded machine may log
+    /// in long after the start).
+    var firstLoginAt: ContinuousClock.Instant?
     var logger: Logger
     var faults: FaultPlan
     var counters = SimulatorCounters()

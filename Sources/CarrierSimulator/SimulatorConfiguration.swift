@@ -109,7 +109,7 @@ public struct FaultPlan: Sendable, Hashable {
     public var errorRate: Double
     /// The status used for `errorRate` answers (SMPP ESME_RSYSERR 0x08 by default).
     public var errorStatus: UInt32
-    /// Refuse every login during this long after the simulator starts.
+    /// Refuse every login during this long from the first login attempt.
     public var refuseLoginsFor: Duration?
     /// The status of a refused login (SMPP ESME_RBINDFAIL 0x0D by default).
     public var refuseStatus: UInt32
@@ -127,5 +127,20 @@ public struct FaultPlan: Sendable, Hashable {
         self.refuseLoginsFor = refuseLoginsFor
         self.refuseStatus = refuseStatus
         self.garbageEvery = garbageEvery.map { max(1, $0) }
+    }
+}
+
+/// The login-refusal fault (``FaultPlan/refuseLoginsFor``), shared by the simulator cores.
+protocol RefusesLogins: AnyObject {
+    var firstLoginAt: ContinuousClock.Instant? { get set }
+}
+
+extension RefusesLogins {
+    /// Whether a login arriving now falls within `period` of the first login (the first always does).
+    func refusingLogins(for period: Duration) -> Bool {
+        let now = ContinuousClock.now
+        let first = firstLoginAt ?? now
+        firstLoginAt = first
+        return first.duration(to: now) < period
     }
 }

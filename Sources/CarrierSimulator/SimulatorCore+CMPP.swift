@@ -55,7 +55,7 @@ extension CMPPSimulatorCore {
             answer(status)
         }
         if session.isBound { return refuse(.structureError) }
-        if let period = faults.refuseLoginsFor, startedAt.duration(to: .now) < period {
+        if let period = faults.refuseLoginsFor, refusingLogins(for: period) {
             return refuse(CMPP.ConnectStatus(rawValue: faults.refuseStatus))
         }
         if connect.version.layout != layout {

@@ -32,7 +32,7 @@ extension SimulatorCore {
             result = .repeatedBind
         } else if bind.loginType != .spToSMG {
             result = .wrongLoginType
-        } else if let period = faults.refuseLoginsFor, startedAt.duration(to: .now) < period {
+        } else if let period = faults.refuseLoginsFor, refusingLogins(for: period) {
             result = SGIPResult(rawValue: UInt8(truncatingIfNeeded: faults.refuseStatus))
         } else if let secret = configuration.accounts[bind.loginName], secret == bind.loginPassword {
             result = .ok

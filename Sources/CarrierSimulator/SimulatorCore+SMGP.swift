@@ -50,7 +50,7 @@ extension SMGPSimulatorCore {
                   to: session, thenClose: true)
         }
         if session.isBound { return refuse(.commandWordError) }
-        if let period = faults.refuseLoginsFor, startedAt.duration(to: .now) < period {
+        if let period = faults.refuseLoginsFor, refusingLogins(for: period) {
             return refuse(SMGPStatus(rawValue: faults.refuseStatus))
         }
         guard login.clientVersion <= options.serverVersion else { return refuse(.versionTooHigh) }

@@ -44,7 +44,7 @@ extension SimulatorCore {
             write(SMPP.Packet(kind(.rejected), sequenceNumber: key, status: status), to: session)
         }
         if session.isBound { return refuse(.alreadyBound) }
-        if let period = faults.refuseLoginsFor, startedAt.duration(to: .now) < period {
+        if let period = faults.refuseLoginsFor, refusingLogins(for: period) {
             return refuse(SMPP.CommandStatus(rawValue: faults.refuseStatus))
         }
         guard let secret = configuration.accounts[bind.systemID] else { return refuse(.invalidSystemID) }

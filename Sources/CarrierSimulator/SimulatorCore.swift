@@ -9,7 +9,7 @@ import NIOCore
 ///
 /// Protocol handling lives in `SimulatorCore+SMPP.swift`; another protocol adds its own
 /// `received` and PDU builders on the same core.
-final class SimulatorCore {
+final class SimulatorCore: RefusesLogins {
     /// One accepted connection.
     final class Session {
         let id: Int
@@ -51,7 +51,9 @@ final class SimulatorCore {
 
     let configuration: SimulatorConfiguration
     let eventLoop: EventLoop
-    let startedAt = ContinuousClock.now
+    /// When the first login arrived: `refuseLoginsFor` counts from it (a loaded machine may log
+    /// in long after the start).
+    var firstLoginAt: ContinuousClock.Instant?
     var logger: Logger
     var faults: FaultPlan
     var counters = SimulatorCounters()

@@ -38,6 +38,8 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
     private var needsFill = false
     /// The packet behind the `handlePeerRequest`/`rejectPeerRequest` being executed.
     private var currentRequest: A.Wire.Packet?
+    /// Answers to reports the consumer has recorded (`ReportAcknowledgementPolicy.whenRecorded`).
+    private var acknowledgements: AcknowledgementOutbox<(generation: Int, packet: A.Wire.Packet)>?
 
     init(index: Int, adapter: A, account: AccountCore, connector: Connector<A>, logger: Logger) {
         let configuration = account.configuration
@@ -54,6 +56,10 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
         var logger = logger
         logger[metadataKey: "gw.link"] = "\(name)"
         self.logger = logger
+        if configuration.reportAcknowledgement == .whenRecorded {
+            let bound = NIOLoopBound(WeakReference(object: self), eventLoop: eventLoop)
+            acknowledgements = AcknowledgementOutbox(loop: eventLoop) { bound.value.object?.writeAcknowledgements($0) }
+        }
     }
 
     // MARK: - LinkDriving
@@ -268,16 +274,19 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
     /// still this link's; after a reconnect the carrier delivers the report again instead.
     private func acknowledgement(sending answer: A.Wire.Packet) -> ReportAcknowledgement {
         let generation = self.generation
-        let bound = NIOLoopBound(self, eventLoop: eventLoop)
-        let loop = eventLoop
-        return ReportAcknowledgement {
-            loop.execute {
-                let driver = bound.value
-                guard driver.generation == generation, driver.channel != nil else {
-                    driver.counters.acknowledgementsDropped += 1
-                    return
+        let outbox = acknowledgements
+        return ReportAcknowledgement { outbox?.post((generation, answer)) }
+    }
+
+    /// Writes the acknowledged answers (on the loop) and flushes once.
+    func writeAcknowledgements(_ answers: [(generation: Int, packet: A.Wire.Packet)]) {
+        batch {
+            for answer in answers {
+                if answer.generation == generation, channel != nil {
+                    write(answer.packet)
+                } else {
+                    counters.acknowledgementsDropped += 1
                 }
-                driver.batch { driver.write(answer) }
             }
         }
     }

@@ -25,6 +25,7 @@ final class SGIPListenerCore {
     let linkName: String
     /// Reports and MO are answered when the consumer acknowledges them.
     let deferAnswers: Bool
+    private var acknowledgements: AcknowledgementOutbox<(connection: ObjectIdentifier, packet: SGIPPacket)>?
     let metrics: LinkMetrics
     var adapter: SGIPAdapter
     var logger: Logger
@@ -46,6 +47,10 @@ final class SGIPListenerCore {
         self.metrics = LinkMetrics(carrier: configuration.carrier, link: linkName)
         self.logger = logger
         self.stopped = eventLoop.makePromise()
+        if deferAnswers {
+            let bound = NIOLoopBound(WeakReference(object: self), eventLoop: eventLoop)
+            acknowledgements = AcknowledgementOutbox(loop: eventLoop) { bound.value.object?.writeAcknowledgements($0) }
+        }
     }
 
     // MARK: - Connections
@@ -162,18 +167,25 @@ final class SGIPListenerCore {
     /// Writes `answer` to `connection` when the consumer acknowledges, if it is still open; an
     /// SMG whose connection closed delivers the report again on its next one.
     private func acknowledgement(sending answer: SGIPPacket?, to connection: Connection) -> ReportAcknowledgement {
-        let bound = NIOLoopBound((self, connection), eventLoop: eventLoop)
-        let loop = eventLoop
-        return ReportAcknowledgement {
-            loop.execute {
-                let (core, connection) = bound.value
-                guard core.connections[ObjectIdentifier(connection.channel)] != nil, !connection.closing else {
-                    core.counters.acknowledgementsDropped += 1
-                    return
-                }
-                core.write(answer, to: connection)
+        let id = ObjectIdentifier(connection.channel)
+        let outbox = acknowledgements
+        return ReportAcknowledgement { if let answer { outbox?.post((id, answer)) } }
+    }
+
+    /// Writes the acknowledged answers (on the loop), one flush per connection.
+    func writeAcknowledgements(_ answers: [(connection: ObjectIdentifier, packet: SGIPPacket)]) {
+        var touched: [ObjectIdentifier: Channel] = [:]
+        for answer in answers {
+            guard let connection = connections[answer.connection], !connection.closing else {
+                counters.acknowledgementsDropped += 1
+                continue
             }
+            var buffer = connection.channel.allocator.buffer(capacity: 32)
+            guard (try? SGIP.encode(answer.packet, into: &buffer)) != nil else { continue }
+            connection.channel.write(buffer, promise: nil)
+            touched[answer.connection] = connection.channel
         }
+        for channel in touched.values { channel.flush() }
     }
 
     // MARK: - Stopping

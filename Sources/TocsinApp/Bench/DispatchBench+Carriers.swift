@@ -62,14 +62,15 @@ final class BenchCarriers: @unchecked Sendable {
 
     /// `tps` > 0 caps every account (the link's token bucket) and makes each simulator enforce the
     /// same cap, answering its flow-control code past it (counted as `throttled`).
-    static func start(smpp: String?, links: Int, window: Int, tps: Int = 0) async throws -> BenchCarriers {
+    static func start(smpp: String?, links: Int, window: Int, tps: Int = 0,
+                      acknowledgement: ReportAcknowledgementPolicy = .whenRecorded) async throws -> BenchCarriers {
         var logger = Logger(label: "tocsin.bench.links")
         logger.logLevel = .error
         func config(_ name: String, _ wire: CarrierProtocol, host: String, port: Int) -> LinkConfiguration {
             var c = LinkConfiguration(name: name, carrier: name, wireProtocol: wire, host: host, port: port, account: BenchAccount.account,
                                       secret: BenchAccount.secret, sourceAddress: "12379", tps: tps, window: window, connections: links,
                                       maxQueuedSubmits: 4096, reportBufferSize: 8192)
-            c.reportAcknowledgement = .whenRecorded // as `tocsin serve` runs its links
+            c.reportAcknowledgement = acknowledgement // `tocsin serve` runs its links .whenRecorded
             return c
         }
         if let smpp {

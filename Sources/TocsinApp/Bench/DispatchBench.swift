@@ -22,6 +22,7 @@ struct DispatchBench: AsyncParsableCommand {
     @Option(help: "Deliveries per claim.") var claimBatch = 500
     @Option(help: "Group commit: how long a small batch waits to grow, in ms.") var gatherMs = 1
     @Option(help: "Senders per window slot (1: a crash resends at most the windows; more: up to that many windows).") var workersPerSlot = 1
+    @Flag(help: "Answer reports when they arrive instead of after their commit (faster, but a crash loses the reports in flight; for comparison only).") var ackOnReceipt = false
     @Option(help: "TPS cap per carrier account, enforced by the simulators too (0 = none); prints the rate achieved against the sum of the caps.") var tps = 0
 
     func run() async throws {
@@ -38,7 +39,8 @@ struct DispatchBench: AsyncParsableCommand {
             try await BenchBook.seed(store, count: recipients, region: "110105", mixed: smpp == nil)
             if smpp == nil { try await BenchBook.seed(store, count: 100, region: "110108", mixed: true) }
             print("seeded \(recipients) contacts in \((ContinuousClock.now - seedStart).seconds.formatted2) s (\(options.database!))")
-            let carriers = try await BenchCarriers.start(smpp: smpp, links: links, window: window, tps: tps)
+            let carriers = try await BenchCarriers.start(smpp: smpp, links: links, window: window, tps: tps,
+                                                         acknowledgement: ackOnReceipt ? .onReceipt : .whenRecorded)
             try await carriers.waitBound(seconds: smpp == nil ? 10 : 120)
             var logger = Logger(label: "tocsin.bench.dispatch")
             logger.logLevel = .error

@@ -21,7 +21,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Outcome weights delivered,undeliverable,expired,none.") var outcomes = "100,0,0,0"
     @Option(help: "Drop each connection after this many PDUs (fault injection).") var dropEvery: Int?
     @Option(help: "Answer this fraction of submits with an error (0…1).") var errorRate = 0.0
-    @Option(help: "Refuse logins for this many seconds after start.") var refuseLoginsFor: Int?
+    @Option(help: "Refuse logins for this many seconds from the first login attempt.") var refuseLoginsFor: Int?
     @Option(help: "Send own keep-alives every this many seconds.") var keepAlive: Int?
     @Option(help: "Message ids: hex or decimal.") var ids = "hex"
     @Option(help: "SGIP: host of the SP's report listener the SMG connects back to.") var reportHost = "127.0.0.1"

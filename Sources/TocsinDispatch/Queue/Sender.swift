@@ -57,6 +57,8 @@ final class Sender: @unchecked Sendable {
         }
     }
     private let buffer = Locked(Buffer())
+    /// When the claim loop last looked for leases to renew (only the claim loop uses it).
+    private var lastLeaseCheck: Date?
 
     init(index: Int, account: any CarrierAccount, route: Int, priorities: ClosedRange<Int>, shared: Bool, context: SenderContext) {
         self.index = index
@@ -166,6 +168,11 @@ final class Sender: @unchecked Sendable {
         let config = context.configuration
         let now = context.clock.now()
         let half = config.leaseDuration.timeInterval / 2
+        // The buffer is scanned at most every quarter lease (and every second at most), not on
+        // every wake of the claim loop: under load it wakes once per delivery taken.
+        let every = min(1.0, half / 2)
+        if let last = lastLeaseCheck, now.timeIntervalSince(last) < every, now >= last { return }
+        lastLeaseCheck = now
         let due = buffer.withLock { b in b.items[b.head...].filter { $0.leaseUntil.timeIntervalSince(now) < half } }
         guard !due.isEmpty else { return }
         let until = now.addingTimeInterval(config.leaseDuration.timeInterval)

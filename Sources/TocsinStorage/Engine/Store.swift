@@ -81,7 +81,7 @@ public final class Store: Sendable {
         }
     }
 
-    private static func openSQLite(_ storage: SQLiteConnection.Storage, logger: Logger) async throws -> SQLiteConnection {
+    static func openSQLite(_ storage: SQLiteConnection.Storage, logger: Logger) async throws -> SQLiteConnection {
         let c = try await SQLiteConnection.open(storage: storage, threadPool: .singleton, logger: logger,
                                                 on: MultiThreadedEventLoopGroup.singleton.any())
         let db = c.sql()

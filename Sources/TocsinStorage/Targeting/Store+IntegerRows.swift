@@ -13,9 +13,20 @@ extension Store {
             query.serialize(to: &serializer)
             let encoder = SQLiteDataEncoder()
             let binds = try serializer.binds.map { try encoder.encode($0) }
-            try await reader.query(serializer.sql, binds) { row in
-                body(Int64(row.column(columns.0)?.integer ?? 0), Int64(row.column(columns.1)?.integer ?? 0), Int64(row.column(columns.2)?.integer ?? 0))
+            // A long read keeps its snapshot while it runs, and on a shared connection every other
+            // read would run inside that snapshot, missing what was committed meanwhile (a login's
+            // new session: 401 while a large warning is planned). It gets its own connection.
+            let own: SQLiteConnection?
+            if case .sqlite(let path) = location { own = try await Self.openSQLite(.file(path: path), logger: logger) } else { own = nil }
+            do {
+                try await (own ?? reader).query(serializer.sql, binds) { row in
+                    body(Int64(row.column(columns.0)?.integer ?? 0), Int64(row.column(columns.1)?.integer ?? 0), Int64(row.column(columns.2)?.integer ?? 0))
+                }
+            } catch {
+                try? await own?.close()
+                throw error
             }
+            try await own?.close()
         } else {
             let failure = RowSink<(any Error)?>(nil)
             try await sql.raw(query).run { row in
