@@ -16,7 +16,10 @@ extension Dispatcher {
                     item.acknowledge()
                     continue
                 }
-                guard let target = matcher.match(account: index, report, at: clock.now()) else { continue }
+                guard let target = matcher.match(account: index, report, at: clock.now()) else {
+                    unmatchedWake.fire()
+                    continue
+                }
                 if target.decides {
                     await recorder.enqueue(ReportOutcome.change(for: report, target: target, at: clock.now()))
                 } else {
@@ -54,7 +57,7 @@ extension Dispatcher {
     /// made before a restart, or its id was not kept in memory. Reports of deliveries not yet
     /// recorded as submitted wait for the next sweep.
     func matchStaleReports() async {
-        let stale = matcher.stale(olderThan: .milliseconds(500), ttl: configuration.unmatchedReportTTL, now: clock.now())
+        let stale = matcher.stale(olderThan: .milliseconds(5), ttl: configuration.unmatchedReportTTL, now: clock.now())
         guard !stale.isEmpty else { return }
         do {
             let found = Dictionary(grouping: try await store.deliveries(withMessageIDs: stale.map(\.1.messageID)), by: { $0.messageID ?? "" })

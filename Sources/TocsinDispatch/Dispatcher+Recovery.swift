@@ -24,10 +24,23 @@ extension Dispatcher {
         }
     }
 
+    /// Looks unmatched reports up in the database soon after they arrive (a few milliseconds, to
+    /// let a submit being committed register its id first), and again every `sweepInterval`
+    /// while any wait. After a restart every report of an earlier run's submit comes this way,
+    /// and a carrier's report window (32 unanswered for the simulated Unicom SMG) allows only a
+    /// window per lookup: waiting for the sweep made that a few dozen reports a second.
+    func lookupLoop() async {
+        while !Task.isCancelled {
+            await unmatchedWake.wait(timeout: configuration.sweepInterval)
+            if Task.isCancelled { return }
+            try? await Task.sleep(for: .milliseconds(5))
+            await matchStaleReports()
+        }
+    }
+
     /// Every `sweepInterval`: deliveries of expired warnings are closed (unsent ones at expiry,
     /// submitted ones without a report after `reportGrace`), senders waiting on them are
-    /// recalled, unmatched reports are matched in the database, and on PostgreSQL expired
-    /// leases of other nodes go back to the queue.
+    /// recalled, and on PostgreSQL expired leases of other nodes go back to the queue.
     func sweepLoop() async {
         while !Task.isCancelled {
             try? await Task.sleep(for: configuration.sweepInterval)
@@ -49,7 +62,6 @@ extension Dispatcher {
                     logger.error("dispatch: expiry sweep failed", metadata: ["warn.id": "\(e.warningID)", "error": "\(error)"])
                 }
             }
-            await matchStaleReports()
             if store.dialect == .postgres {
                 _ = try? await store.returnClaims(owner: configuration.node, onlyExpired: true, now: now)
             }

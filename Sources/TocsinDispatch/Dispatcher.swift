@@ -27,6 +27,8 @@ public final class Dispatcher: WarningDispatcher, Service {
     let senders: [Sender]
     let planning = Locked<[Int64: Task<Void, Never>]>([:])
     private let stopRequested = Signal()
+    /// Fired when a status report found no submit in memory: the lookup loop tries the database.
+    let unmatchedWake = Signal()
 
     /// - Parameters:
     ///   - accounts: the carrier accounts (`LinkGroup`s), run by the caller. Each account's
@@ -84,6 +86,7 @@ public final class Dispatcher: WarningDispatcher, Service {
         let senderTasks = senders.map { s in Task { await s.run() } }
         let readerTasks = accounts.indices.map { i in Task { await self.readReports(i) } }
         let sweepTask = Task { await self.sweepLoop() }
+        let lookupTask = Task { await self.lookupLoop() }
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
                 await stopRequested.wait()
@@ -92,20 +95,21 @@ public final class Dispatcher: WarningDispatcher, Service {
             }
         } onCancel: {
             stopRequested.fire()
-            for t in [recorderTask, sweepTask] + senderTasks + readerTasks { t.cancel() }
+            for t in [recorderTask, sweepTask, lookupTask] + senderTasks + readerTasks { t.cancel() }
             for t in planning.withLock({ Array($0.values) }) { t.cancel() }
         }
         if Task.isCancelled {
             // Like a crash, nothing more is started; but a write already in flight finishes, and
             // `run()` returns only after it has (a restart in the same process must not see a
             // dead run's commit land after it counted the queue).
-            for t in [recorderTask, sweepTask] + senderTasks + readerTasks { await t.value }
+            for t in [recorderTask, sweepTask, lookupTask] + senderTasks + readerTasks { await t.value }
             for t in planning.withLock({ Array($0.values) }) { await t.value }
             return
         }
         // Graceful: planning stops between batches (it resumes on the next start), senders hand
         // back what they have not sent, and the last outcomes are committed.
         sweepTask.cancel()
+        lookupTask.cancel()
         let plans = planning.withLock { Array($0.values) }
         for t in plans { t.cancel() }
         for t in plans { await t.value }

@@ -20,7 +20,11 @@ public struct DispatcherConfiguration: Sendable {
     /// After a warning's expiry, how long to wait for the status reports of what was submitted
     /// before closing them as expired without a report.
     public var reportGrace: Duration
-    /// How long a status report that matches no known submit is kept and matched again.
+    /// How long a status report that matches no known submit is kept and matched again (in
+    /// memory when its id is registered, in the database every sweep). Short: ids are registered
+    /// before their acceptance is committed, so a report still unmatched after a few lookups is an
+    /// orphan — its submit was never recorded (a crash) or was sent again under a new id — and it
+    /// holds one slot of the carrier's report window until it is given up and answered.
     public var unmatchedReportTTL: Duration
     /// Carriers sent over another carrier's links (中国广电 rides China Mobile's network).
     public var routes: [Carrier: Carrier]
@@ -48,7 +52,7 @@ public struct DispatcherConfiguration: Sendable {
                 claimBatch: Int = 500, planBatch: Int = 5_000, firstPlanBatch: Int = 200,
                 leaseDuration: Duration = .seconds(300), maxAttempts: Int = 8,
                 retryBackoff: [Duration] = [.milliseconds(200), .seconds(1), .seconds(5), .seconds(15), .seconds(60)],
-                reportGrace: Duration = .seconds(600), unmatchedReportTTL: Duration = .seconds(120),
+                reportGrace: Duration = .seconds(600), unmatchedReportTTL: Duration = .seconds(10),
                 routes: [Carrier: Carrier] = [.chinaBroadnet: .chinaMobile], sms: SMSConfiguration = SMSConfiguration(),
                 sweepInterval: Duration = .milliseconds(500), idlePoll: Duration = .milliseconds(250),
                 maxPendingChanges: Int = 20_000, groupCommitGather: Duration = .milliseconds(1), workersPerWindowSlot: Int = 1, inFlightLimit: Int = 500_000) {
