@@ -153,7 +153,8 @@ final class SGIPListenerCore {
                 disposition = .deferred
             }
         case .unsupported:
-            counters.userReports += 1  // only UserRpt reaches here; acknowledged with 0
+            counters.userReports += 1  // only UserRpt reaches here; acknowledged with 0, at once
+            acknowledgement?.acknowledge()
             disposition = .accepted
         }
         if disposition == .deferred {
