@@ -50,10 +50,11 @@ import TocsinTestSupport
         try await withTestStore(engine) { store in
             let n = 100
             try await DispatchFixture.seedContacts(store, count: n)
-            // One slot and 30 ms per answer: the 100 claimed at once take 3 s, twice the lease.
-            let sim = try await SimulatedAccount(window: 1, simulator: SendingTests.simulator(responseDelay: .milliseconds(30)))
+            // One slot and 60 ms per answer: the 100 claimed at once take 6 s, twice the lease. The
+            // lease is renewed with half of it (1.5 s) left: margin for a loaded CI machine.
+            let sim = try await SimulatedAccount(window: 1, simulator: SendingTests.simulator(responseDelay: .milliseconds(60)))
             var config = DispatchRun.fast
-            config.leaseDuration = .milliseconds(1500)
+            config.leaseDuration = .seconds(3)
             let clock = ShiftedClock()
             let run = DispatchRun(store: store, accounts: [sim.account], clock: clock, configuration: config)
             let w = try DispatchFixture.warning(.orange)
