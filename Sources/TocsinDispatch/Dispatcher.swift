@@ -87,6 +87,7 @@ public final class Dispatcher: WarningDispatcher, Service {
         let readerTasks = accounts.indices.map { i in Task { await self.readReports(i) } }
         let sweepTask = Task { await self.sweepLoop() }
         let lookupTask = Task { await self.lookupLoop() }
+        let all = [recorderTask, sweepTask, lookupTask] + senderTasks + readerTasks
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
                 await stopRequested.wait()
@@ -95,14 +96,14 @@ public final class Dispatcher: WarningDispatcher, Service {
             }
         } onCancel: {
             stopRequested.fire()
-            for t in [recorderTask, sweepTask, lookupTask] + senderTasks + readerTasks { t.cancel() }
+            for t in all { t.cancel() }
             for t in planning.withLock({ Array($0.values) }) { t.cancel() }
         }
         if Task.isCancelled {
             // Like a crash, nothing more is started; but a write already in flight finishes, and
             // `run()` returns only after it has (a restart in the same process must not see a
             // dead run's commit land after it counted the queue).
-            for t in [recorderTask, sweepTask, lookupTask] + senderTasks + readerTasks { await t.value }
+            for t in all { await t.value }
             for t in planning.withLock({ Array($0.values) }) { await t.value }
             return
         }

@@ -238,8 +238,7 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
         guard let request = currentRequest else { return }
         let disposition: PeerRequestDisposition
         // Waiting for the consumer: the answer goes out when it has recorded the report.
-        let deferred = account.configuration.reportAcknowledgement == .whenRecorded ? adapter.answer(request, .accepted) : nil
-        let acknowledgement = deferred.map(acknowledgement(sending:))
+        let acknowledgement = acknowledgements == nil ? nil : adapter.answer(request, .accepted).map(acknowledgement(sending:))
         switch adapter.peerRequest(request, link: name) {
         case .report(var report):
             report.acknowledgement = acknowledgement

@@ -23,8 +23,7 @@ final class SGIPListenerCore {
     let reports: ReportBuffer
     let eventLoop: EventLoop
     let linkName: String
-    /// Reports and MO are answered when the consumer acknowledges them.
-    let deferAnswers: Bool
+    /// Set when reports and MO are answered only once the consumer acknowledges them.
     private var acknowledgements: AcknowledgementOutbox<(connection: ObjectIdentifier, packet: SGIPPacket)>?
     let metrics: LinkMetrics
     var adapter: SGIPAdapter
@@ -43,11 +42,10 @@ final class SGIPListenerCore {
         self.eventLoop = eventLoop
         self.adapter = adapter
         self.linkName = "\(configuration.name)-listener"
-        self.deferAnswers = configuration.reportAcknowledgement == .whenRecorded
         self.metrics = LinkMetrics(carrier: configuration.carrier, link: linkName)
         self.logger = logger
         self.stopped = eventLoop.makePromise()
-        if deferAnswers {
+        if configuration.reportAcknowledgement == .whenRecorded {
             let bound = NIOLoopBound(WeakReference(object: self), eventLoop: eventLoop)
             acknowledgements = AcknowledgementOutbox(loop: eventLoop) { bound.value.object?.writeAcknowledgements($0) }
         }
@@ -132,7 +130,8 @@ final class SGIPListenerCore {
     private func peerRequest(_ packet: SGIPPacket, _ connection: Connection) {
         let disposition: PeerRequestDisposition
         // Waiting for the consumer: the answer goes out when it has recorded the report.
-        let acknowledgement = deferAnswers ? acknowledgement(sending: adapter.answer(packet, .accepted), to: connection) : nil
+        let acknowledgement: ReportAcknowledgement? = acknowledgements == nil ? nil
+            : adapter.answer(packet, .accepted).map { self.acknowledgement(sending: $0, to: connection) }
         switch adapter.peerRequest(packet, link: linkName) {
         case .report(var report):
             report.acknowledgement = acknowledgement
@@ -167,10 +166,10 @@ final class SGIPListenerCore {
 
     /// Writes `answer` to `connection` when the consumer acknowledges, if it is still open; an
     /// SMG whose connection closed delivers the report again on its next one.
-    private func acknowledgement(sending answer: SGIPPacket?, to connection: Connection) -> ReportAcknowledgement {
+    private func acknowledgement(sending answer: SGIPPacket, to connection: Connection) -> ReportAcknowledgement {
         let id = ObjectIdentifier(connection.channel)
         let outbox = acknowledgements
-        return ReportAcknowledgement { if let answer { outbox?.post((id, answer)) } }
+        return ReportAcknowledgement { outbox?.post((id, answer)) }
     }
 
     /// Writes the acknowledged answers (on the loop), one flush per connection.
@@ -181,9 +180,7 @@ final class SGIPListenerCore {
                 counters.acknowledgementsDropped += 1
                 continue
             }
-            var buffer = connection.channel.allocator.buffer(capacity: 32)
-            guard (try? SGIP.encode(answer.packet, into: &buffer)) != nil else { continue }
-            connection.channel.write(buffer, promise: nil)
+            write(answer.packet, to: connection, flush: false)
             touched[answer.connection] = connection.channel
         }
         for channel in touched.values { channel.flush() }
@@ -218,7 +215,7 @@ final class SGIPListenerCore {
 
     // MARK: - Writing
 
-    private func write(_ packet: SGIPPacket?, to connection: Connection) {
+    private func write(_ packet: SGIPPacket?, to connection: Connection, flush: Bool = true) {
         guard let packet else { return }
         var buffer = connection.channel.allocator.buffer(capacity: 32)
         do {
@@ -227,7 +224,7 @@ final class SGIPListenerCore {
             logger.error("cannot encode an SGIP response", metadata: ["gw.error": "\(error)"])
             return
         }
-        connection.channel.writeAndFlush(buffer, promise: nil)
+        if flush { connection.channel.writeAndFlush(buffer, promise: nil) } else { connection.channel.write(buffer, promise: nil) }
     }
 
     /// Closes after the pending writes are flushed (the refusal or Unbind_Resp goes out first).
