@@ -55,6 +55,24 @@ enum Loopback {
         }
     }
 
+    /// Samples the first link every 25 ms until cancelled: how often its window was full while
+    /// callers were waiting (submits queued in the account). A sample with nobody waiting says
+    /// nothing about the link — on a loaded machine the test's own callers may lag — and is not
+    /// counted.
+    static func windowSampler(_ group: LinkGroup) -> Task<(full: Int, taken: Int), Never> {
+        Task {
+            var full = 0, taken = 0
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(25))
+                let health = await group.health()
+                guard let link = health.links.first, health.queued > 0 else { continue }
+                taken += 1
+                if link.inFlight == link.window { full += 1 }
+            }
+            return (full, taken)
+        }
+    }
+
     /// Polls `condition` every 20 ms until it holds or `timeout` passes. - Throws: `TimedOut`.
     static func eventually(_ timeout: Duration = .seconds(10), _ condition: () async -> Bool) async throws {
         let deadline = ContinuousClock.now.advanced(by: timeout)
