@@ -48,6 +48,11 @@ struct Platform {
             listeners.append(listener)
         }
 
+        // Reach, ETA and planning answer from the in-memory targeting snapshot while it is
+        // current (docs/targeting.md); it is built now, in the background, and again after changes.
+        store.targetingSnapshotPolicy = .background
+        try await store.warmTargetingSnapshot()
+
         // Without carrier links there is nothing to dispatch through: approvals then answer
         // "dispatch not configured" and /healthz says so.
         let relay = DispatchObserverRelay()

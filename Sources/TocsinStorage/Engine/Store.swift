@@ -31,6 +31,8 @@ public final class Store: Sendable {
     /// Seals audit records (HMAC key held outside the database); `nil` when no key is configured.
     public let auditSealer: (any AuditSealer)?
     let writeLock = AsyncSerialLock()
+    /// The in-memory targeting snapshot and its policy (Targeting/TargetingSnapshot.swift).
+    let targetingSnapshots = TargetingSnapshotCache()
     private let closer: @Sendable () async throws -> Void
 
     private init(dialect: StoreDialect, location: DatabaseLocation, sql: any SQLDatabase, writer: any SQLDatabase,

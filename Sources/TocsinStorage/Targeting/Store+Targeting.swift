@@ -29,23 +29,29 @@ extension Store {
         let scope = try await targetingScope(for: request)
         guard !scope.selectsNobody else { return RecipientList() }
         let lookup = try await resolvedLookup(carriers)
+        @Sendable func add(_ list: inout RecipientList, _ k: Int64, _ contactID: Int64, _ reason: Int) {
+            let key = UInt64(clamping: k)
+            let number = CarrierLookup.isMobileKey(key) ? PhoneNumber(canonical: String(key)) : nil
+            if reason != 0 {
+                list.exclusions.append(Exclusion(number: number, contactID: contactID, reason: ExclusionReason(code: reason) ?? .explicitlyExcluded))
+            } else if let number {
+                if let carrier = lookup.carrier(forKey: key) {
+                    list.recipients.append(Recipient(number: number, carrier: carrier, contactID: contactID))
+                } else {
+                    list.exclusions.append(Exclusion(number: number, contactID: contactID, reason: .unknownCarrier))
+                }
+            } else {
+                list.exclusions.append(Exclusion(number: nil, contactID: contactID, reason: .invalidNumber))
+            }
+        }
+        if let snapshot = try await targetingSnapshot() {
+            var list = RecipientList()
+            snapshot.forEachCandidateNumber(scope) { i, k, reason in add(&list, k, snapshot.contactIDs[i], reason) }
+            return list
+        }
         let sink = RowSink<RecipientList>(RecipientList())
         try await forEachIntegerRow(TargetingSQL(scope: scope, dialect: dialect).numbers, columns: ("k", "cid", "r")) { k, contactID, reason in
-            let key = UInt64(clamping: k)
-            sink.update { list in
-                let number = CarrierLookup.isMobileKey(key) ? PhoneNumber(canonical: String(key)) : nil
-                if reason != 0 {
-                    list.exclusions.append(Exclusion(number: number, contactID: contactID, reason: ExclusionReason(code: Int(reason)) ?? .explicitlyExcluded))
-                } else if let number {
-                    if let carrier = lookup.carrier(forKey: key) {
-                        list.recipients.append(Recipient(number: number, carrier: carrier, contactID: contactID))
-                    } else {
-                        list.exclusions.append(Exclusion(number: number, contactID: contactID, reason: .unknownCarrier))
-                    }
-                } else {
-                    list.exclusions.append(Exclusion(number: nil, contactID: contactID, reason: .invalidNumber))
-                }
-            }
+            sink.update { add(&$0, k, contactID, Int(reason)) }
         }
         return try sink.result()
     }
@@ -63,21 +69,29 @@ extension Store {
         // Counters indexed by carrier (Carrier.allCases order) and by reason code.
         let sink = RowSink<(carriers: [Int], reasons: [Int])>(([Int](repeating: 0, count: Carrier.allCases.count), [Int](repeating: 0, count: 8)))
         let carrierIndex = Dictionary(uniqueKeysWithValues: Carrier.allCases.enumerated().map { ($1, $0) })
-        try await forEachIntegerRow(TargetingSQL(scope: scope, dialect: dialect).numbers, columns: ("k", "r", "cid")) { k, reason, _ in
+        @Sendable func count(_ counts: inout (carriers: [Int], reasons: [Int]), _ k: Int64, _ reason: Int) {
             let key = UInt64(clamping: k)
-            sink.update { counts in
-                if reason != 0 {
-                    counts.reasons[Int(reason) & 7] += 1
-                } else if !CarrierLookup.isMobileKey(key) {
-                    counts.reasons[ExclusionReason.invalidNumber.code] += 1
-                } else if let carrier = lookup.carrier(forKey: key) {
-                    counts.carriers[carrierIndex[carrier]!] += 1
-                } else {
-                    counts.reasons[ExclusionReason.unknownCarrier.code] += 1
-                }
+            if reason != 0 {
+                counts.reasons[reason & 7] += 1
+            } else if !CarrierLookup.isMobileKey(key) {
+                counts.reasons[ExclusionReason.invalidNumber.code] += 1
+            } else if let carrier = lookup.carrier(forKey: key) {
+                counts.carriers[carrierIndex[carrier]!] += 1
+            } else {
+                counts.reasons[ExclusionReason.unknownCarrier.code] += 1
             }
         }
-        let counts = try sink.result()
+        let counts: (carriers: [Int], reasons: [Int])
+        if let snapshot = try await targetingSnapshot() {
+            var c: (carriers: [Int], reasons: [Int]) = ([Int](repeating: 0, count: Carrier.allCases.count), [Int](repeating: 0, count: 8))
+            snapshot.forEachCandidateNumber(scope) { _, k, reason in count(&c, k, reason) }
+            counts = c
+        } else {
+            try await forEachIntegerRow(TargetingSQL(scope: scope, dialect: dialect).numbers, columns: ("k", "r", "cid")) { k, reason, _ in
+                sink.update { count(&$0, k, Int(reason)) }
+            }
+            counts = try sink.result()
+        }
         var byCarrier: [Carrier: Int] = [:]
         for (i, c) in Carrier.allCases.enumerated() { byCarrier[c] = counts.carriers[i] }
         var excluded: [ExclusionReason: Int] = [:]

@@ -14,8 +14,23 @@ import TocsinTestSupport
         F.now + TimeInterval((hh - 16) * 3600 + mm * 60 + days * 86_400)
     }
 
-    /// Resolves and reaches `request` and checks both against the oracle.
+    /// The ways `store` can answer: the SQL path always, and the in-memory snapshot where it
+    /// applies (SQLite files). Every check runs on each, so the two can never disagree.
+    static func paths(_ store: Store) -> [TargetingSnapshotPolicy] {
+        store.dialect == .sqlite ? [.off, .blocking] : [.off]
+    }
+
+    /// Resolves and reaches `request` on every path and checks both against the oracle.
     func check(_ store: Store, _ f: F, _ request: TargetingRequest, _ label: String) async throws {
+        for path in Self.paths(store) {
+            store.targetingSnapshotPolicy = path
+            try await checkOnePath(store, f, request, "\(label) [\(path)]")
+            if path == .blocking { #expect(store.targetingSnapshotLastBuild != nil, "\(label): the snapshot answered") }
+        }
+        store.targetingSnapshotPolicy = .off
+    }
+
+    private func checkOnePath(_ store: Store, _ f: F, _ request: TargetingRequest, _ label: String) async throws {
         let list = try await store.resolveRecipients(request)
         let expected = f.expected(request)
         #expect(list.recipients.count == Set(list.recipients).count, "\(label): a number is listed twice")
@@ -119,6 +134,8 @@ import TocsinTestSupport
                 .init(name: "夜间橙", region: "110101", numbers: ["13800000002"], groups: ["媒体"], quiet: try QuietHours(parsing: "22:00-07:00", orangeOverrides: true)),
             ]
             try await f.save(to: store)
+            for path in Self.paths(store) {
+            store.targetingSnapshotPolicy = path
             func reached(_ level: WarningLevel, _ time: Date) async throws -> [String] {
                 let rule = TargetingRule(useHazardSubscriptions: false, groupIDs: [f.groupIDs["媒体"]!])
                 let list = try await store.resolveRecipients(TargetingRequest(hazardCode: "11B03", level: level, areaCodes: ["110000"], rule: rule, sendTime: time))
@@ -130,6 +147,43 @@ import TocsinTestSupport
             #expect(try await reached(.orange, Self.at(23, 0)) == ["13800000002"])
             #expect(try await reached(.red, Self.at(23, 0)) == ["13800000001", "13800000002"])
             #expect(try await reached(.blue, Self.at(21, 59)) == ["13800000001", "13800000002"])
+            }
+        }
+    }
+
+    /// The snapshot is used only while the change log ends where it was read: every address-book
+    /// write is seen by the next answer, whichever path gives it.
+    @Test func snapshotNeverAnswersFromAStaleAddressBook() async throws {
+        try await withTestStore(.sqlite) { store in
+            var f = F.generated(count: 120)
+            try await f.save(to: store)
+            let request = TargetingRequest(hazardCode: "11B03", level: .red, areaCodes: ["110000"], rule: TargetingRule(), sendTime: Self.at(16, 0))
+            store.targetingSnapshotPolicy = .blocking
+            let before = try await store.resolveRecipients(request)
+            let built = try #require(store.targetingSnapshotLastBuild)
+            #expect(built.contacts == 120)
+
+            // A new subscriber: the next answer includes them (a rebuild), on both policies.
+            let newcomer = Contact(name: "新订阅", regionCode: "110108", numbers: [PhoneNumber(canonical: "13911112222")])
+            let group = f.groupIDs["防汛"]!
+            try await store.saveContacts([ContactWrite(existingID: nil, record: ContactRecord(contact: newcomer, organisationName: "", groupNames: []), groupIDs: [group], source: "test")],
+                                         actor: "test", now: F.now)
+            let after = try await store.resolveRecipients(request)
+            #expect(after.recipients.count == before.recipients.count + 1)
+            #expect(after.recipients.contains { $0.number.digits == "13911112222" })
+
+            // Background: a stale snapshot is never used; the SQL path answers while it rebuilds.
+            store.targetingSnapshotPolicy = .background
+            let victim = try #require(after.recipients.first { $0.number.digits != "13911112222" })
+            try await store.deleteContact(id: victim.contactID, actor: "test", now: F.now)
+            let answered = try await store.resolveRecipients(request)
+            #expect(!answered.recipients.contains { $0.contactID == victim.contactID })
+            #expect(answered.recipients.count == after.recipients.filter { $0.contactID != victim.contactID }.count)
+            // Once rebuilt, the snapshot gives the same answer.
+            store.targetingSnapshotPolicy = .blocking
+            let rebuilt = try await store.resolveRecipients(request)
+            #expect(Set(rebuilt.recipients) == Set(answered.recipients))
+            #expect(Set(rebuilt.exclusions) == Set(answered.exclusions))
         }
     }
 }

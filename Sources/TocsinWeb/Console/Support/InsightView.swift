@@ -11,7 +11,7 @@ enum InsightView {
             guard perCarrier != nil || recipients > 0 else { return nil }
             var row: [String: Any] = ["name": ConsoleFormat.carrier(c, lang), "protocol": perCarrier?.protocolName ?? "—",
                                       "segments": perCarrier?.segmentCount ?? p.segmentCount]
-            if let reach, let capacity {
+            if reach != nil, let capacity {
                 row["recipients"] = recipients
                 row["eta"] = recipients == 0 ? "—" : ConsoleFormat.duration(capacity.eta(for: [c: recipients]), lang)
             }
