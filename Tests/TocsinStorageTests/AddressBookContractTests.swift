@@ -96,10 +96,27 @@ import TocsinTestSupport
             #expect(try await store.contacts(matching: ContactFilter(regionCodes: ["110108"])).count == 12)
             let beijing = RegionCatalogue.beijing.descendants(of: "110000")
             #expect(try await store.contacts(matching: ContactFilter(regionCodes: beijing), limit: 100).count == 26)
-            #expect(try await store.contacts(matching: ContactFilter(nameContains: "张")).count == 5)
+            #expect(try await store.contacts(matching: ContactFilter(namePrefix: "张")).count == 5)
             #expect(try await store.contacts(matching: ContactFilter(numberPrefix: "1380000001")).count == 10)
             #expect(try await store.contacts(matching: ContactFilter(temporaryOnly: true)).map(\.contact.name) == ["临时"])
-            #expect(try await store.contacts(matching: ContactFilter(nameContains: "%")).count == 26)
+            #expect(try await store.contacts(matching: ContactFilter(namePrefix: "%")).count == 26)
+            // Prefixes, through the index (few matches) and by walking contacts (many): the same answers.
+            for threshold in [1, Store.densePrefixRows] {
+                func names(_ f: ContactFilter, after: Int64 = 0, limit: Int = 100) async throws -> [String] {
+                    try await store.contacts(matching: f, afterID: after, limit: limit, densePrefixRows: threshold).map(\.contact.name)
+                }
+                #expect(try await names(ContactFilter(namePrefix: "张")) == (0..<5).map { "张\($0)" }, "threshold \(threshold)")
+                #expect(try await names(ContactFilter(namePrefix: "王1")) == (10..<20).map { "王\($0)" }, "threshold \(threshold)")
+                #expect(try await names(ContactFilter(namePrefix: "0")).isEmpty, "a name's middle does not match (threshold \(threshold))")
+                #expect(try await names(ContactFilter(namePrefix: "张"), limit: 2) == ["张0", "张1"])
+                let second = try await store.contacts(matching: ContactFilter(namePrefix: "张"), afterID: 0, limit: 2, densePrefixRows: threshold)
+                #expect(try await names(ContactFilter(namePrefix: "张"), after: second.last!.contact.id!, limit: 2) == ["张2", "张3"])
+                #expect(try await names(ContactFilter(numberPrefix: "1380000001")).count == 10, "threshold \(threshold)")
+                #expect(try await names(ContactFilter(numberPrefix: "138")).count == 25, "threshold \(threshold)")
+                #expect(try await names(ContactFilter(numberPrefix: "1500")) == ["临时"], "threshold \(threshold)")
+                #expect(try await names(ContactFilter(numberPrefix: "139")).isEmpty, "threshold \(threshold)")
+                #expect(try await names(ContactFilter(namePrefix: "王", regionCodes: ["110108"])).count == 10, "threshold \(threshold)")
+            }
 
             var seen: [Int64] = []
             var after: Int64 = 0

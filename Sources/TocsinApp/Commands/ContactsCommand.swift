@@ -58,7 +58,7 @@ struct ContactsCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List contacts (numbers masked unless --show-numbers).")
         @OptionGroup var db: DatabaseOptions
-        @Option(help: "Name contains.") var name: String?
+        @Option(help: "Name starts with (e.g. a surname).") var name: String?
         @Option(help: "Group name.") var group: String?
         @Option(help: "Region code or name (includes sub-regions).") var region: String?
         @Option(help: "Number prefix, e.g. 138.") var number: String?
@@ -70,7 +70,7 @@ struct ContactsCommand: AsyncParsableCommand {
         func run() async throws {
             try await withStore(db) { store in
                 var filter = try await ContactsCommand.filter(store, group: group, region: region)
-                filter.nameContains = name
+                filter.namePrefix = name
                 filter.numberPrefix = number
                 filter.temporaryOnly = temporary
                 let now = Date()

@@ -4,8 +4,9 @@ import TocsinCore
 
 /// Filters for listing contacts. All set filters must match.
 public struct ContactFilter: Sendable, Hashable {
-    /// Substring of the name.
-    public var nameContains: String?
+    /// The start of the name ("张" finds 张伟 and 张敏; Chinese names begin with the surname). A
+    /// prefix, not a substring, so that a million-contact book is searched through the name index.
+    public var namePrefix: String?
     public var groupID: Int64?
     /// Region code; contacts in sub-regions match too.
     public var regionCodes: Set<String>?
@@ -15,9 +16,9 @@ public struct ContactFilter: Sendable, Hashable {
     /// Number prefix ("138", or a whole number).
     public var numberPrefix: String?
 
-    public init(nameContains: String? = nil, groupID: Int64? = nil, regionCodes: Set<String>? = nil, organisationID: Int64? = nil,
+    public init(namePrefix: String? = nil, groupID: Int64? = nil, regionCodes: Set<String>? = nil, organisationID: Int64? = nil,
                 temporaryOnly: Bool = false, numberPrefix: String? = nil) {
-        self.nameContains = nameContains
+        self.namePrefix = namePrefix
         self.groupID = groupID
         self.regionCodes = regionCodes
         self.organisationID = organisationID
@@ -30,6 +31,11 @@ extension Store {
     /// A page of contacts ordered by id, starting after `afterID` (keyset paging: constant cost
     /// at any depth, also over a million contacts).
     public func contacts(matching f: ContactFilter = ContactFilter(), afterID: Int64 = 0, limit: Int = 100) async throws -> [ContactRecord] {
+        try await contacts(matching: f, afterID: afterID, limit: limit, densePrefixRows: Self.densePrefixRows)
+    }
+
+    /// `contacts(matching:afterID:limit:)` with the dense-prefix threshold given (tests take both plans).
+    func contacts(matching f: ContactFilter, afterID: Int64, limit: Int, densePrefixRows: Int) async throws -> [ContactRecord] {
         let q = sql.select()
             .columns(["id", "name", "organisation_id", "title", "region_code", "note", "valid_from", "valid_until",
                       "quiet_start", "quiet_end", "quiet_orange"].map { SQLColumn($0, table: "c") })
@@ -38,16 +44,25 @@ extension Store {
             .join(SQLAlias(SQLIdentifier("organisations"), as: SQLIdentifier("o")), method: SQLJoinMethod.left,
                   on: SQLColumn("organisation_id", table: "c"), .equal, SQLColumn("id", table: "o"))
             .where(SQLColumn("id", table: "c"), .greaterThan, SQLBind(afterID))
-        if let s = f.nameContains, !s.isEmpty { _ = q.where(SQLColumn("name", table: "c"), .like, SQLBind("%\(Self.escapeLike(s))%")) }
+        if let s = f.namePrefix.map(Self.escapeLike), !s.isEmpty {
+            _ = q.where(try await prefixTerm(column: "c.name", index: ("contacts", "name"), prefix: s, dense: densePrefixRows))
+        }
         if let r = f.regionCodes { _ = q.where(SQLColumn("region_code", table: "c"), .in, SQLBind.group(r.sorted())) }
         if let o = f.organisationID { _ = q.where(SQLColumn("organisation_id", table: "c"), .equal, SQLBind(o)) }
         if f.temporaryOnly { _ = q.where(SQLRaw("(c.valid_from IS NOT NULL OR c.valid_until IS NOT NULL)")) }
         if let g = f.groupID {
             _ = q.where(SQLColumn("id", table: "c"), .in, SQLGroupExpression(SQLQueryString("SELECT contact_id FROM group_members WHERE group_id = \(bind: g)")))
         }
-        if let p = f.numberPrefix, !p.isEmpty {
-            _ = q.where(SQLColumn("id", table: "c"), .in,
-                        SQLGroupExpression(SQLQueryString("SELECT contact_id FROM contact_numbers WHERE number LIKE \(bind: "\(Self.escapeLike(p))%")")))
+        if let p = f.numberPrefix.map(Self.escapeLike), !p.isEmpty {
+            if try await prefixIsDense(table: "contact_numbers", column: "number", prefix: p, threshold: densePrefixRows) {
+                // Many numbers start so: walk the contacts in id order and stop after a page.
+                _ = q.where(SQLQueryString("EXISTS (SELECT 1 FROM contact_numbers n WHERE n.contact_id = c.id AND ")
+                            + prefixPredicate(column: "n.number", prefix: p) + SQLQueryString(")"))
+            } else {
+                // Few: take them from the number index.
+                _ = q.where(SQLColumn("id", table: "c"), .in,
+                            SQLGroupExpression(SQLQueryString("SELECT contact_id FROM contact_numbers WHERE ") + prefixPredicate(column: "number", prefix: p)))
+            }
         }
         let rows = try await q.orderBy(SQLColumn("id", table: "c")).limit(limit).all()
         var records: [ContactRecord] = []
@@ -91,6 +106,40 @@ extension Store {
     /// One contact by id.
     public func contact(id: Int64) async throws -> ContactRecord? {
         try await contacts(afterID: id - 1, limit: 1).first { $0.contact.id == id }
+    }
+
+    /// Above this many rows starting with a prefix, a page is found faster by walking contacts in
+    /// id order than by collecting every match from the index first (measured on 1 M contacts:
+    /// a 3-digit number prefix took 22 ms through the index, a 2-digit one far longer).
+    static let densePrefixRows = 5_000
+
+    /// Whether at least `densePrefixRows` rows of `table` have `column` starting with `prefix`
+    /// (counted through the column's index, stopping at the threshold).
+    private func prefixIsDense(table: String, column: String, prefix: String, threshold: Int) async throws -> Bool {
+        let row = try await sql.raw(SQLQueryString("SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(ident: table) WHERE ")
+                                    + prefixPredicate(column: column, prefix: prefix)
+                                    + SQLQueryString(" LIMIT \(literal: threshold)) AS t")).first()
+        return try (row?.decode(column: "n", as: Int.self) ?? 0) >= threshold
+    }
+
+    /// The contacts' own column filtered by prefix: through its index when few rows match, else
+    /// tested row by row while contacts are walked in id order (`+` keeps SQLite off the index).
+    private func prefixTerm(column: String, index: (table: String, column: String), prefix: String, dense threshold: Int) async throws -> SQLQueryString {
+        let dense = try await prefixIsDense(table: index.table, column: index.column, prefix: prefix, threshold: threshold)
+        return prefixPredicate(column: dense && dialect == .sqlite ? "+" + column : column, prefix: prefix)
+    }
+
+    /// `column` starts with `prefix`. SQLite: a range on the binary collation, which its indexes
+    /// serve (its LIKE is case-insensitive and cannot use them). PostgreSQL: LIKE 'prefix%', since
+    /// a range in a linguistic collation is not a prefix test. `prefix` has no LIKE wildcards left.
+    private func prefixPredicate(column: String, prefix: String) -> SQLQueryString {
+        switch dialect {
+        case .sqlite:
+            // Every string starting with `prefix` sorts at or after it and before prefix + U+10FFFF.
+            return SQLQueryString("(\(unsafeRaw: column) >= \(bind: prefix) AND \(unsafeRaw: column) < \(bind: prefix + "\u{10FFFF}"))")
+        case .postgres:
+            return SQLQueryString("\(unsafeRaw: column) LIKE \(bind: prefix + "%")")
+        }
     }
 
     static func escapeLike(_ s: String) -> String {

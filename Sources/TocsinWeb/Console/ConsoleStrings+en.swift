@@ -93,7 +93,7 @@ extension ConsoleStrings {
         "reject_comment": "Comment (required; the author reads it)", "open_detail": "Open the warning",
         "ab_contacts": "Contacts", "ab_temporary": "Temporary users", "ab_organisations": "Organisations", "ab_groups": "Groups", "ab_regions": "Regions",
         "ab_subscriptions": "Subscriptions", "ab_import": "Import", "search_contacts": "Find contacts", "search": "Search",
-        "search_hint": "Part of a name, or the first digits of a number.", "clear_filter": "Clear filter", "name": "Name", "mobile": "Mobile",
+        "search_hint": "The start of a name (e.g. the surname), or the first digits of a number.", "clear_filter": "Clear filter", "name": "Name", "mobile": "Mobile",
         "organisation": "Organisation", "title_col": "Title", "region": "Region", "quiet_hours": "Quiet hours", "expired": "expired", "no_contacts": "No contacts match.",
         "subscriber": "Subscriber", "minimum_level": "Minimum level", "group": "Group", "contact": "Contact", "all_hazards": "All hazards",
         "import_file": "Import a file", "import_file_label": "CSV or XLSX file", "import_hint": "Columns: name, mobile, organisation, title, region, groups, note, valid from/until, quiet hours. Do a dry run first.",

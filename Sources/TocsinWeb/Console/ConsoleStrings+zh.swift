@@ -97,7 +97,7 @@ extension ConsoleStrings {
         // Address book
         "ab_contacts": "联系人", "ab_temporary": "临时人员", "ab_organisations": "单位", "ab_groups": "群组", "ab_regions": "区域",
         "ab_subscriptions": "订阅", "ab_import": "导入", "search_contacts": "查找联系人", "search": "查找",
-        "search_hint": "输入姓名中的字，或号码开头的数字。", "clear_filter": "清除筛选", "name": "姓名", "mobile": "手机号",
+        "search_hint": "输入姓名开头的字（如姓氏），或号码开头的数字。", "clear_filter": "清除筛选", "name": "姓名", "mobile": "手机号",
         "organisation": "单位", "title_col": "职务", "region": "区域", "quiet_hours": "免打扰时段", "expired": "已过期", "no_contacts": "没有符合条件的联系人。",
         "subscriber": "订阅方", "minimum_level": "最低级别", "group": "群组", "contact": "联系人", "all_hazards": "全部灾种",
         "import_file": "导入文件", "import_file_label": "CSV 或 XLSX 文件", "import_hint": "列：姓名、手机号、单位、职务、区域、群组、备注、有效期起止、免打扰时段。建议先试运行。",

@@ -51,13 +51,13 @@ struct AddressBookPages {
         }
     }
 
-    /// The filter from the query: `q` (digits: number prefix, else part of the name), `group`,
+    /// The filter from the query: `q` (digits: number prefix, else the start of the name), `group`,
     /// `region` (with its sub-regions), `org`, `temporary=1`.
     func filter(_ request: Request) -> ContactFilter {
         let q = request.uri.queryParameters
         var f = ContactFilter()
         if let text = q.get("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if text.allSatisfy(\.isNumber) { f.numberPrefix = text } else { f.nameContains = text }
+            if text.allSatisfy(\.isNumber) { f.numberPrefix = text } else { f.namePrefix = text }
         }
         f.groupID = q.get("group").flatMap(Int64.init)
         f.organisationID = q.get("org").flatMap(Int64.init)
