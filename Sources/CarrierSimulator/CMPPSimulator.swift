@@ -121,7 +121,7 @@ public final class CMPPSimulator: Sendable {
     }
 
     /// Sends an MO DELIVER from `source` to `destination` on a connection of `account` (the
-    /// first configured account when nil); retried until one is bound.
+    /// first configured account when nil); it waits in order until one is bound.
     public func injectMO(from source: String, to destination: String, content: [UInt8],
                          dataCoding: UInt8 = 8, account: String? = nil) async {
         _ = try? await onLoop { $0.injectMO(from: source, to: destination, content: content, dataCoding: dataCoding, account: account) }

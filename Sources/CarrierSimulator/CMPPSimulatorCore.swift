@@ -9,9 +9,9 @@ import NIOCore
 /// status reports and MO.
 ///
 /// It mirrors ``SimulatorCore`` (whose sessions and jobs hold SMPP PDUs) with CMPP PDUs, and
-/// shares its configuration, counters, `TimerQueue` and the shared `TokenBucket`. Protocol handling lives in
-/// `SimulatorCore+CMPP.swift`.
-final class CMPPSimulatorCore: RefusesLogins {
+/// shares its configuration, counters, `TimerQueue`, the shared `TokenBucket` and the report window
+/// (`ReportDelivering.swift`). Protocol handling lives in `SimulatorCore+CMPP.swift`.
+final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
     /// One accepted connection.
     final class Session {
         let id: Int
@@ -24,8 +24,6 @@ final class CMPPSimulatorCore: RefusesLogins {
         var outstanding = 0
         /// Sequence_Id of the gateway's own requests (DELIVER, ACTIVE_TEST, TERMINATE).
         var sequence = WrappingSequence()
-        /// DELIVERs written and not yet answered, by their Sequence_Id.
-        var awaiting: [UInt32: Delivery] = [:]
         var keepAliveTimer: Scheduled<Void>?
 
         init(id: Int, channel: Channel) {
@@ -35,7 +33,7 @@ final class CMPPSimulatorCore: RefusesLogins {
     }
 
     /// A status report or MO for one account.
-    struct Delivery {
+    struct Delivery: WindowedDelivery {
         let account: String
         let deliver: CMPP.Deliver
         var isReport: Bool { deliver.report != nil }
@@ -71,8 +69,8 @@ final class CMPPSimulatorCore: RefusesLogins {
     var reassembler: Reassembler<ContinuousClock.Instant>
     var longMessages: [ReassembledMessage] = []
     var messageSequence: UInt16 = 0
+    var reportWindow: ReportWindow<Delivery>
     private var nextSessionID = 0
-    private var receiverRotation = 0
     private var jobs = TimerQueue<Job>()
     private var timer: (at: ContinuousClock.Instant, task: Scheduled<Void>)?
 
@@ -84,6 +82,7 @@ final class CMPPSimulatorCore: RefusesLogins {
         self.faults = configuration.faults
         self.random = SeededGenerator(seed: configuration.seed)
         self.reassembler = Reassembler(timeout: options.reassemblyTimeout)
+        self.reportWindow = ReportWindow(limit: configuration.reportWindow)
     }
 
     var layout: CMPP.Layout { options.version }
@@ -101,10 +100,7 @@ final class CMPPSimulatorCore: RefusesLogins {
     func closed(_ sessionID: Int) {
         guard let session = sessions.removeValue(forKey: sessionID) else { return }
         session.keepAliveTimer?.cancel()
-        let now = ContinuousClock.now
-        for delivery in session.awaiting.sorted(by: { $0.key < $1.key }).map(\.value) {
-            schedule(.deliver(delivery), at: now.advanced(by: configuration.reportRetryDelay))
-        }
+        receiverClosed(sessionID)
     }
 
     /// Closes a connection on purpose (fault injection).
@@ -118,6 +114,7 @@ final class CMPPSimulatorCore: RefusesLogins {
         timer?.task.cancel()
         timer = nil
         jobs.removeAll()
+        reportWindow.removeAll()
     }
 
     // MARK: - Writing
@@ -186,21 +183,19 @@ final class CMPPSimulatorCore: RefusesLogins {
         .nanoseconds(max(0, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000))
     }
 
-    // MARK: - Reports and MO
+    // MARK: - Reports and MO (ReportDelivering)
 
-    /// Writes a report/MO as DELIVER to a bound connection of its account (round robin; reports
-    /// travel on the submitting account's connections, cmpp.md §7), or retries later when none is bound.
-    func deliver(_ delivery: Delivery) {
-        let receivers = sessions.values.filter { $0.account == delivery.account }.sorted { $0.id < $1.id }
-        guard !receivers.isEmpty else {
-            return schedule(.deliver(delivery), at: ContinuousClock.now.advanced(by: configuration.reportRetryDelay))
-        }
-        receiverRotation &+= 1
-        let session = receivers[receiverRotation % receivers.count]
-        let sequence = session.sequence.next()
-        session.awaiting[sequence] = delivery
-        if delivery.isReport { counters.reportsSent += 1 } else { counters.mosSent += 1 }
+    func nextSequence(on session: Int) -> UInt32? {
+        sessions[session]?.sequence.next()
+    }
+
+    func writeDelivery(_ delivery: Delivery, sequence: UInt32, on session: Int) {
+        guard let session = sessions[session] else { return }
         write(CMPP.Packet(sequenceID: sequence, body: .deliver(delivery.deliver)), to: session)
+    }
+
+    func redeliver(_ delivery: Delivery, at due: ContinuousClock.Instant) {
+        schedule(.deliver(delivery), at: due)
     }
 
     /// The next Msg_Id in the spec's layout (cmpp.md §6.4): the gateway's wall-clock time,

@@ -9,6 +9,7 @@ import NIOPosix
 extension SGIPGatewayCore {
     /// Queues a Report/MO for the SP listener and sends what the window allows.
     func enqueue(_ delivery: Delivery) {
+        if callbackPhase == .bound, awaiting.count >= options.callbackWindow { shared.counters.reportsHeldByWindow += 1 }
         pending.append(delivery)
         pumpCallback()
     }

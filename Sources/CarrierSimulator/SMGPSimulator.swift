@@ -114,7 +114,7 @@ public final class SMGPSimulator: Sendable {
     }
 
     /// Sends an MO (Deliver with IsReport = 0) from `source` to `destination` to a receiver logged
-    /// in for `account` (the first configured account when nil); retried until one is logged in.
+    /// in for `account` (the first configured account when nil); it waits in order until one is logged in.
     public func injectMO(from source: String, to destination: String, content: [UInt8], msgFormat: UInt8 = 8,
                          hasUDH: Bool = false, account: String? = nil) async {
         _ = try? await onLoop {

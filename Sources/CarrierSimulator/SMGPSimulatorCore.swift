@@ -9,23 +9,20 @@ import NIOCore
 ///
 /// A sibling of ``SimulatorCore`` rather than an extension of it: that core's jobs, deliveries
 /// and writer are typed for SMPP PDUs. This one reuses its building blocks (``TimerQueue``,
-/// ``TokenBucket`` (CarrierSession), ``SeededGenerator``, ``SimulatorConfiguration``, ``SimulatorCounters``).
+/// ``TokenBucket`` (CarrierSession), ``SeededGenerator``, ``SimulatorConfiguration``, ``SimulatorCounters``,
+/// ``ReportWindow`` through ``ReportDelivering``).
 /// The SMGP behaviour itself lives in `SimulatorCore+SMGP.swift` and `SMGPSimulatorCore+Deliveries.swift`.
-final class SMGPSimulatorCore: RefusesLogins {
+final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
     /// One accepted connection.
     final class Session {
         let id: Int
         let channel: Channel
         var account: String?
-        /// Logged in with LoginMode 1 or 2: may get reports and MO.
-        var canReceive = false
         var isBound: Bool { account != nil }
         var pdus = 0
         /// Submits received and not yet answered.
         var outstanding = 0
         var sequence = WrappingSequence()
-        /// Reports/MO written and not yet answered with Deliver_Resp, by our SequenceID.
-        var awaiting: [UInt32: Delivery] = [:]
         var keepAliveTimer: Scheduled<Void>?
 
         init(id: Int, channel: Channel) {
@@ -35,7 +32,7 @@ final class SMGPSimulatorCore: RefusesLogins {
     }
 
     /// A report or MO for an account's receiver.
-    struct Delivery {
+    struct Delivery: WindowedDelivery {
         let account: String
         let deliver: SMGPDeliver
         var isReport: Bool { deliver.isReport }
@@ -63,8 +60,8 @@ final class SMGPSimulatorCore: RefusesLogins {
     var seen: Set<SimulatorCore.MessageKey> = []
     var reassembler: Reassembler<ContinuousClock.Instant>
     var messageCounter: UInt64 = 0
+    var reportWindow: ReportWindow<Delivery>
     private var nextSessionID = 0
-    private var receiverRotation = 0
     private var jobs = TimerQueue<Job>()
     private var timer: (at: ContinuousClock.Instant, task: Scheduled<Void>)?
 
@@ -76,6 +73,7 @@ final class SMGPSimulatorCore: RefusesLogins {
         self.faults = configuration.faults
         self.random = SeededGenerator(seed: configuration.seed)
         self.reassembler = Reassembler(timeout: options.reassemblyTimeout)
+        self.reportWindow = ReportWindow(limit: configuration.reportWindow)
     }
 
     // MARK: - Connections
@@ -91,10 +89,7 @@ final class SMGPSimulatorCore: RefusesLogins {
     func closed(_ sessionID: Int) {
         guard let session = sessions.removeValue(forKey: sessionID) else { return }
         session.keepAliveTimer?.cancel()
-        let now = ContinuousClock.now
-        for delivery in session.awaiting.sorted(by: { $0.key < $1.key }).map(\.value) {
-            schedule(.deliver(delivery), at: now.advanced(by: configuration.reportRetryDelay))
-        }
+        receiverClosed(sessionID)
     }
 
     /// Closes a connection on purpose (fault injection).
@@ -108,6 +103,7 @@ final class SMGPSimulatorCore: RefusesLogins {
         timer?.task.cancel()
         timer = nil
         jobs.removeAll()
+        reportWindow.removeAll()
     }
 
     // MARK: - Writing
@@ -173,18 +169,19 @@ final class SMGPSimulatorCore: RefusesLogins {
         armTimer()
     }
 
-    /// Writes a report/MO to a receiver of its account (round robin), or retries later when none is bound.
-    func deliver(_ delivery: Delivery) {
-        let receivers = sessions.values.filter { $0.canReceive && $0.account == delivery.account }.sorted { $0.id < $1.id }
-        guard !receivers.isEmpty else {
-            return schedule(.deliver(delivery), at: ContinuousClock.now.advanced(by: configuration.reportRetryDelay))
-        }
-        receiverRotation &+= 1
-        let session = receivers[receiverRotation % receivers.count]
-        let sequence = session.sequence.next()
-        session.awaiting[sequence] = delivery
-        if delivery.isReport { counters.reportsSent += 1 } else { counters.mosSent += 1 }
+    // MARK: - Reports and MO (ReportDelivering)
+
+    func nextSequence(on session: Int) -> UInt32? {
+        sessions[session]?.sequence.next()
+    }
+
+    func writeDelivery(_ delivery: Delivery, sequence: UInt32, on session: Int) {
+        guard let session = sessions[session] else { return }
         write(SMGPPacket(sequenceID: sequence, body: .deliver(delivery.deliver)), to: session)
+    }
+
+    func redeliver(_ delivery: Delivery, at due: ContinuousClock.Instant) {
+        schedule(.deliver(delivery), at: due)
     }
 
     /// A NIO delay for a `Duration` (negative → zero).

@@ -79,7 +79,7 @@ public final class SMPPSimulator: Sendable {
     }
 
     /// Sends an MO message from `source` to `destination` to a receiver bound for `account`
-    /// (the first configured account when nil); retried until one is bound.
+    /// (the first configured account when nil); it waits in order until one is bound.
     public func injectMO(from source: String, to destination: String, content: [UInt8],
                          dataCoding: UInt8 = 8, account: String? = nil) async {
         _ = try? await onLoop { $0.injectMO(from: source, to: destination, content: content, dataCoding: dataCoding, account: account) }

@@ -8,6 +8,14 @@ public struct SimulatorConfiguration: Sendable {
     /// Most unanswered submits per connection; one more is answered with the protocol's
     /// "queue full" code (SMPP ESME_RMSGQFUL 0x14) instead of being accepted.
     public var windowSize: Int
+    /// Most status reports and MO written on one connection and not yet answered (CMPP_DELIVER_RESP,
+    /// SMGP Deliver_Resp, deliver_sm_resp) — the gateway's own sliding window. The rest wait in
+    /// order and go out as answers arrive; a closed connection's unanswered ones go first to the
+    /// account's next connection. 64: above the spec windows (W = 16, cmpp.md §10, smgp.md §9) so
+    /// that a client answering only after a group commit (tens of ms) still takes thousands of
+    /// reports per second per connection, and well under a link's report buffer (1024 per account
+    /// by default) even with several connections. SGIP has its own, ``SGIPSimulator/Options/callbackWindow``.
+    public var reportWindow: Int
     /// Accepted submits per second per account; 0 = unlimited. Excess submits are answered with
     /// the throttle code (SMPP ESME_RTHROTTLED 0x58, smpp.md §9).
     public var tps: Int
@@ -21,8 +29,9 @@ public struct SimulatorConfiguration: Sendable {
     public var outcomes: OutcomeMix
     /// Interval of the gateway's own keep-alives (SMPP enquire_link); nil = none.
     public var keepAliveInterval: Duration?
-    /// When a report or MO cannot be delivered (no receiver bound, or answered "retry later"),
-    /// try again after this long.
+    /// A report or MO answered "retry later" is delivered again after this long (SGIP: also the
+    /// pause before the SMG reconnects to the SP listener). Reports and MO of an account with no
+    /// receiver bound wait in order until one binds.
     public var reportRetryDelay: Duration
     /// Message id style in submit responses and receipts.
     public var messageIDStyle: MessageIDStyle
@@ -36,7 +45,7 @@ public struct SimulatorConfiguration: Sendable {
 
     /// Creates a configuration; see each property.
     public init(
-        accounts: [String: String], systemID: String = "TOCSIMSC", windowSize: Int = 16, tps: Int = 0,
+        accounts: [String: String], systemID: String = "TOCSIMSC", windowSize: Int = 16, reportWindow: Int = 64, tps: Int = 0,
         tpsBurst: Int? = nil, responseDelay: Duration = .zero, reportDelay: Duration = .milliseconds(100),
         outcomes: OutcomeMix = .allDelivered, keepAliveInterval: Duration? = nil,
         reportRetryDelay: Duration = .milliseconds(200), messageIDStyle: MessageIDStyle = .hexadecimal,
@@ -46,6 +55,7 @@ public struct SimulatorConfiguration: Sendable {
         self.accounts = accounts
         self.systemID = systemID
         self.windowSize = max(1, windowSize)
+        self.reportWindow = max(1, reportWindow)
         self.tps = max(0, tps)
         self.tpsBurst = tpsBurst
         self.responseDelay = responseDelay

@@ -68,6 +68,8 @@ extension CMPPSimulatorCore {
         session.account = connect.sourceAddr
         counters.loginsOK += 1
         answer(.success, secret: secret)
+        // Every CMPP connection receives: reports travel on the submitting account's connections (§7).
+        receiverBound(session.id, account: connect.sourceAddr)
         scheduleKeepAlive(for: session)
     }
 
@@ -154,16 +156,12 @@ extension CMPPSimulatorCore {
     /// DELIVER_RESP (cmpp.md §7.5): 0 acknowledged; 8 (flow control) redelivered after the retry
     /// delay; anything else recorded as an SP-side failure, not redelivered.
     private func deliveryAnswered(key: UInt32, result: CMPP.DeliverResult, session: Session) {
-        guard let delivery = session.awaiting.removeValue(forKey: key) else { return }
-        switch result {
-        case .success:
-            if delivery.isReport { counters.reportsAcked += 1 } else { counters.mosAcked += 1 }
-        case .flowControl:
-            counters.reportsDeferred += 1
-            schedule(.deliver(delivery), at: ContinuousClock.now.advanced(by: configuration.reportRetryDelay))
-        default:
-            counters.reportsRejected += 1
+        let answer: DeliveryAnswer = switch result {
+        case .success: .acknowledged
+        case .flowControl: .retryLater
+        default: .rejected
         }
+        deliveryAnswered(key, on: session.id, answer)
     }
 
     /// The gateway's own ACTIVE_TEST every `keepAliveInterval` (cmpp.md §10, C).

@@ -61,11 +61,11 @@ extension SMGPSimulatorCore {
             return refuse(.authenticationError)
         }
         session.account = login.clientID
-        session.canReceive = login.loginMode != .send
         counters.loginsOK += 1
         let proof = SMGPAuthenticator.server(status: .success, clientAuthenticator: login.authenticatorClient, secret: secret)
         write(SMGPPacket(sequenceID: key, body: .loginResp(SMGPLoginResp(status: .success, authenticatorServer: proof,
                                                                           serverVersion: options.serverVersion))), to: session)
+        if login.loginMode != .send { receiverBound(session.id, account: login.clientID) }  // LoginMode 1 or 2
         scheduleKeepAlive(for: session)
     }
 
@@ -150,16 +150,14 @@ extension SMGPSimulatorCore {
         }
     }
 
+    /// Deliver_Resp: 0 acknowledged; 1 (system busy) delivered again after the retry delay;
+    /// anything else recorded as a failure, not delivered again.
     private func deliveryAnswered(key: UInt32, status: SMGPStatus, session: Session) {
-        guard let delivery = session.awaiting.removeValue(forKey: key) else { return }
-        switch status {
-        case .success:
-            if delivery.isReport { counters.reportsAcked += 1 } else { counters.mosAcked += 1 }
-        case .systemBusy:
-            counters.reportsDeferred += 1
-            schedule(.deliver(delivery), at: ContinuousClock.now.advanced(by: configuration.reportRetryDelay))
-        default:
-            counters.reportsRejected += 1
+        let answer: DeliveryAnswer = switch status {
+        case .success: .acknowledged
+        case .systemBusy: .retryLater
+        default: .rejected
         }
+        deliveryAnswered(key, on: session.id, answer)
     }
 }

@@ -50,9 +50,9 @@ extension SimulatorCore {
         guard let secret = configuration.accounts[bind.systemID] else { return refuse(.invalidSystemID) }
         guard secret == bind.password else { return refuse(.invalidPassword) }
         session.account = bind.systemID
-        session.canReceive = receives
         counters.loginsOK += 1
         write(SMPP.Packet(kind(.accepted(systemID: configuration.systemID)), sequenceNumber: key), to: session)
+        if receives { receiverBound(session.id, account: bind.systemID) }
         scheduleKeepAlive(for: session)
     }
 
@@ -111,17 +111,15 @@ extension SimulatorCore {
         schedule(.deliver(Delivery(account: account, deliver: deliver, isReport: true)), at: due)
     }
 
+    /// deliver_sm_resp: 0 acknowledged; ESME_RX_T_APPN (0x64) delivered again after the retry
+    /// delay; anything else recorded as a failure, not delivered again.
     private func deliveryAnswered(key: UInt32, status: SMPP.CommandStatus, session: Session) {
-        guard let delivery = session.awaiting.removeValue(forKey: key) else { return }
-        switch status {
-        case .ok:
-            if delivery.isReport { counters.reportsAcked += 1 } else { counters.mosAcked += 1 }
-        case .receiverTemporaryError:
-            counters.reportsDeferred += 1
-            schedule(.deliver(delivery), at: ContinuousClock.now.advanced(by: configuration.reportRetryDelay))
-        default:
-            counters.reportsRejected += 1
+        let answer: DeliveryAnswer = switch status {
+        case .ok: .acknowledged
+        case .receiverTemporaryError: .retryLater
+        default: .rejected
         }
+        deliveryAnswered(key, on: session.id, answer)
     }
 
     private func scheduleKeepAlive(for session: Session) {

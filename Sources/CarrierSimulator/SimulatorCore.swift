@@ -5,25 +5,22 @@ import NIOCore
 
 /// The state of one simulated gateway, confined to one event loop (listener and every accepted
 /// connection run there, so nothing needs a lock): sessions, counters, per-account rate limits,
-/// the duplicate index and one timer queue for delayed responses, reports and MO.
+/// the duplicate index and one timer queue for delayed responses, reports and MO. Due reports and
+/// MO go out through ``ReportWindow`` (`ReportDelivering.swift`, shared with the CMPP and SMGP cores).
 ///
 /// Protocol handling lives in `SimulatorCore+SMPP.swift`; another protocol adds its own
 /// `received` and PDU builders on the same core.
-final class SimulatorCore: RefusesLogins {
+final class SimulatorCore: RefusesLogins, ReportDelivering {
     /// One accepted connection.
     final class Session {
         let id: Int
         let channel: Channel
         var account: String?
-        /// Bound as receiver or transceiver: may get reports and MO.
-        var canReceive = false
         var isBound: Bool { account != nil }
         var pdus = 0
         /// Submits received and not yet answered.
         var outstanding = 0
         var sequence = SMPP.SequenceNumberGenerator()
-        /// Reports/MO written and not yet acknowledged, by our sequence number.
-        var awaiting: [UInt32: Delivery] = [:]
         var keepAliveTimer: Scheduled<Void>?
 
         init(id: Int, channel: Channel) {
@@ -33,7 +30,7 @@ final class SimulatorCore: RefusesLogins {
     }
 
     /// A report or MO for an account's receiver.
-    struct Delivery {
+    struct Delivery: WindowedDelivery {
         let account: String
         let deliver: SMPP.DeliverSM
         let isReport: Bool
@@ -63,8 +60,8 @@ final class SimulatorCore: RefusesLogins {
     var rateLimits: [String: TokenBucket<ContinuousClock.Instant>] = [:]
     var seen: Set<MessageKey> = []
     var messageCounter: UInt64 = 0
+    var reportWindow: ReportWindow<Delivery>
     private var nextSessionID = 0
-    private var receiverRotation = 0
     private var jobs = TimerQueue<Job>()
     private var timer: (at: ContinuousClock.Instant, task: Scheduled<Void>)?
 
@@ -74,6 +71,7 @@ final class SimulatorCore: RefusesLogins {
         self.logger = logger
         self.faults = configuration.faults
         self.random = SeededGenerator(seed: configuration.seed)
+        self.reportWindow = ReportWindow(limit: configuration.reportWindow)
     }
 
     // MARK: - Connections
@@ -89,10 +87,7 @@ final class SimulatorCore: RefusesLogins {
     func closed(_ sessionID: Int) {
         guard let session = sessions.removeValue(forKey: sessionID) else { return }
         session.keepAliveTimer?.cancel()
-        let now = ContinuousClock.now
-        for delivery in session.awaiting.sorted(by: { $0.key < $1.key }).map(\.value) {
-            schedule(.deliver(delivery), at: now.advanced(by: configuration.reportRetryDelay))
-        }
+        receiverClosed(sessionID)
     }
 
     /// Closes a connection on purpose (fault injection).
@@ -106,6 +101,7 @@ final class SimulatorCore: RefusesLogins {
         timer?.task.cancel()
         timer = nil
         jobs.removeAll()
+        reportWindow.removeAll()
     }
 
     // MARK: - Writing
@@ -168,20 +164,19 @@ final class SimulatorCore: RefusesLogins {
         armTimer()
     }
 
-    // MARK: - Reports and MO
+    // MARK: - Reports and MO (ReportDelivering)
 
-    /// Writes a report/MO to a receiver of its account (round robin), or retries later when none is bound.
-    func deliver(_ delivery: Delivery) {
-        let receivers = sessions.values.filter { $0.canReceive && $0.account == delivery.account }.sorted { $0.id < $1.id }
-        guard !receivers.isEmpty else {
-            return schedule(.deliver(delivery), at: ContinuousClock.now.advanced(by: configuration.reportRetryDelay))
-        }
-        receiverRotation &+= 1
-        let session = receivers[receiverRotation % receivers.count]
-        let sequence = session.sequence.next()
-        session.awaiting[sequence] = delivery
-        if delivery.isReport { counters.reportsSent += 1 } else { counters.mosSent += 1 }
+    func nextSequence(on session: Int) -> UInt32? {
+        sessions[session]?.sequence.next()
+    }
+
+    func writeDelivery(_ delivery: Delivery, sequence: UInt32, on session: Int) {
+        guard let session = sessions[session] else { return }
         write(SMPP.Packet(.deliverSM(delivery.deliver), sequenceNumber: sequence), to: session)
+    }
+
+    func redeliver(_ delivery: Delivery, at due: ContinuousClock.Instant) {
+        schedule(.deliver(delivery), at: due)
     }
 
     /// A carrier-style message id for the next accepted submit.

@@ -27,6 +27,11 @@ public struct SimulatorCounters: Sendable, Hashable {
     public var reportsDeferred = 0
     /// Status reports / MO answered with another error (not redelivered).
     public var reportsRejected = 0
+    /// Status reports / MO that were due while every bound receiver of their account had its
+    /// report window full (``SimulatorConfiguration/reportWindow``; SGIP: the callback window), so
+    /// they waited for answers. Counted each time one is due, redeliveries after "retry later"
+    /// included; not counted while no receiver is bound at all.
+    public var reportsHeldByWindow = 0
     /// Accepted submits by report outcome (`DELIVRD`, `UNDELIV`, `EXPIRED`, `NONE`).
     public var outcomes: [String: Int] = [:]
     public var mosSent = 0

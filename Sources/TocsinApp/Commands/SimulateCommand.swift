@@ -16,6 +16,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Port (0 = any free port; printed).") var port = 2775
     @Option(help: "Accounts as id:secret, comma separated.") var accounts = "tocsin:s3cret79"
     @Option(help: "Window (outstanding submits per connection) before flow-control answers.") var window = 16
+    @Option(help: "Reports/MO unanswered per connection before the rest wait (CMPP, SMGP, SMPP; SGIP has its own callback window).") var reportWindow = 64
     @Option(help: "Submits per second per account before throttle answers (0 = unlimited).") var tps = 0
     @Option(help: "Delay before each status report, milliseconds.") var reportDelayMs = 200
     @Option(help: "Outcome weights delivered,undeliverable,expired,none.") var outcomes = "100,0,0,0"
@@ -44,7 +45,7 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("--outcomes wants four non-negative weights: delivered,undeliverable,expired,none")
         }
         let config = SimulatorConfiguration(
-            accounts: accountMap, windowSize: window, tps: tps, reportDelay: .milliseconds(reportDelayMs),
+            accounts: accountMap, windowSize: window, reportWindow: reportWindow, tps: tps, reportDelay: .milliseconds(reportDelayMs),
             outcomes: OutcomeMix(delivered: weights[0], undeliverable: weights[1], expired: weights[2], none: weights[3]),
             keepAliveInterval: keepAlive.map { .seconds($0) }, messageIDStyle: ids == "decimal" ? .decimal : .hexadecimal,
             faults: FaultPlan(dropEvery: dropEvery, errorRate: errorRate, refuseLoginsFor: refuseLoginsFor.map { .seconds($0) }),
@@ -71,6 +72,7 @@ struct SimulateCommand: AsyncParsableCommand {
     static func describe(_ c: SimulatorCounters) -> String {
         "logins ok=\(c.loginsOK) failed=\(c.loginsFailed) submits=\(c.submitsReceived) accepted=\(c.accepted) segments=\(c.segments) "
             + "duplicates=\(c.duplicates) throttled=\(c.throttled) reports sent=\(c.reportsSent) acked=\(c.reportsAcked) "
+            + "held=\(c.reportsHeldByWindow) "
             + "mo=\(c.mosSent) drops=\(c.connectionsDropped)"
     }
 
