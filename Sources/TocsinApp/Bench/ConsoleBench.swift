@@ -58,9 +58,12 @@ struct ConsoleBench: AsyncParsableCommand {
                 ("contacts, first page", "/console/contacts"),
                 ("contacts, deep keyset page (after id \(middleID))", "/console/contacts?after=\(middleID)"),
                 ("contacts, search by name (张伟)", "/console/contacts?q=%E5%BC%A0%E4%BC%9F"),
-                ("contacts, search by a rare name (欧阳修, full scan)", "/console/contacts?q=%E6%AC%A7%E9%98%B3%E4%BF%AE"),
+                ("contacts, search by a surname (张)", "/console/contacts?q=%E5%BC%A0"),
+                ("contacts, search by a rare name (欧阳修)", "/console/contacts?q=%E6%AC%A7%E9%98%B3%E4%BF%AE"),
                 ("contacts, search by a whole number (\(PhoneNumber.mask(number)))", "/console/contacts?q=\(number)"),
                 ("contacts, search by number prefix (\(number.prefix(7)))", "/console/contacts?q=\(number.prefix(7))"),
+                ("contacts, search by a segment (\(number.prefix(3)))", "/console/contacts?q=\(number.prefix(3))"),
+                ("contacts, search by two digits (13)", "/console/contacts?q=13"),
                 ("warning detail (progress, curve, ledger page)", "/console/warnings/\(detailID)"),
                 ("review queue", "/console/review"),
             ]
