@@ -44,11 +44,6 @@ final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
         case deliver(Delivery)
     }
 
-    struct MessageKey: Hashable {
-        let destination: String
-        let content: [UInt8]
-    }
-
     /// Reassembled long messages kept for ``CMPPSimulator/longMessages()`` (the newest).
     static let longMessageMemory = 1000
 

@@ -57,7 +57,7 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
     var sessions: [Int: Session] = [:]
     var stalledUntil: ContinuousClock.Instant?
     var rateLimits: [String: TokenBucket<ContinuousClock.Instant>] = [:]
-    var seen: Set<SimulatorCore.MessageKey> = []
+    var seen: Set<MessageKey> = []
     var reassembler: Reassembler<ContinuousClock.Instant>
     var messageCounter: UInt64 = 0
     var reportWindow: ReportWindow<Delivery>

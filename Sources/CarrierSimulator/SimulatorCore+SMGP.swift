@@ -111,7 +111,7 @@ extension SMGPSimulatorCore {
         counters.accepted += 1
         if segment.total > 1 { counters.segments += 1 }
         let destination = submit.destTermIDs.first ?? ""
-        if !seen.insert(SimulatorCore.MessageKey(destination: destination, content: submit.content)).inserted {
+        if !seen.insert(MessageKey(destination: destination, content: submit.content)).inserted {
             counters.duplicates += 1
         }
         answer(.success, id: id)

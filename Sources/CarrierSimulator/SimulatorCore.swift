@@ -41,11 +41,6 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
         case deliver(Delivery)
     }
 
-    struct MessageKey: Hashable {
-        let destination: String
-        let content: [UInt8]
-    }
-
     let configuration: SimulatorConfiguration
     let eventLoop: EventLoop
     /// When the first login arrived: `refuseLoginsFor` counts from it (a loaded machine may log
