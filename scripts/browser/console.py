@@ -9,6 +9,7 @@ from selenium.common.exceptions import NoAlertPresentException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -54,7 +55,9 @@ class Console:
         driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
         self.driver = webdriver.Chrome(service=Service(driver_path), options=options)
         self.driver.set_window_size(1366, 768)
-        self.wait = WebDriverWait(self.driver, 20)
+        # A condition may read the page while a form submit replaces it: that element is then
+        # stale, which means "not yet", not a failure.
+        self.wait = WebDriverWait(self.driver, 20, ignored_exceptions=[StaleElementReferenceException])
 
     def close(self):
         self.driver.quit()

@@ -114,9 +114,19 @@ def other_pages(c):
     c.expect_text("查找联系人")
     c.shot("10-contacts")
     c.open("/console/contacts?q=%E5%BC%A0")
+    names = [td.text for td in c.driver.find_elements(By.CSS_SELECTOR, "table tbody tr th[scope=row]")]
+    assert names and all(n.startswith("张") for n in names), f"search 张 listed {names[:5]}"
     c.shot("11-contacts-search")
+    print(f"   search 张: {len(names)} contacts on the first page, every name starts with 张")
     c.login("operator")
     c.open("/console/links")
+    # Every production account carried the warning, so each shows when its last report came
+    # (SGIP's arrive through the report listener, not the account's connections).
+    for row in c.driver.find_elements(By.CSS_SELECTOR, "table tbody tr"):
+        name = row.find_element(By.CSS_SELECTOR, "th").text
+        last = row.find_elements(By.TAG_NAME, "td")[-1].text
+        if "-1#" in name:
+            assert re.match(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", last), f"link {name}: last report {last!r}"
     c.shot("12-links")
     c.login("secadmin")
     c.open("/console/users")

@@ -1,3 +1,4 @@
+import Foundation
 import CarrierSession
 import CarrierWire
 import Logging
@@ -244,6 +245,7 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
             report.acknowledgement = acknowledgement
             if account.reports.offer(.status(report)) {
                 counters.reportsReceived += 1
+                counters.lastReportAt = Date()
                 metrics.report(report.outcome)
                 disposition = .accepted
             } else {

@@ -1,3 +1,4 @@
+import Foundation
 import CarrierWire
 import Logging
 import NIOCore
@@ -139,6 +140,8 @@ public struct SGIPListenerCounters: Sendable, Hashable {
     public var lastRefusal: UInt8?
     /// Reports passed to the account's report stream.
     public var reportsReceived = 0
+    /// When the last of them arrived.
+    public var lastReportAt: Date?
     /// MO Delivers passed to the account's report stream.
     public var moReceived = 0
     /// Reports/MO answered 11 "node busy" because the report buffer was full (the SMG redelivers).

@@ -1,3 +1,4 @@
+import Foundation
 import CarrierWire
 import Logging
 import NIOCore
@@ -137,6 +138,7 @@ final class SGIPListenerCore {
             report.acknowledgement = acknowledgement
             if reports.offer(.status(report)) {
                 counters.reportsReceived += 1
+                counters.lastReportAt = Date()
                 metrics.report(report.outcome)
                 disposition = .accepted
             } else {

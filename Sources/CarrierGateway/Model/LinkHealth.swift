@@ -1,3 +1,4 @@
+import Foundation
 /// What a console or `/healthz` shows for one connection.
 public enum LinkState: Sendable, Hashable, CustomStringConvertible {
     /// Not started, or closed on purpose while idle (reconnects when work arrives).
@@ -48,6 +49,8 @@ public struct LinkCounters: Sendable, Hashable {
     public var failed = 0
     /// Status reports passed to the consumer.
     public var reportsReceived = 0
+    /// When the last of them arrived.
+    public var lastReportAt: Date?
     /// Status reports / MO refused because the report buffer was full (the carrier redelivers).
     public var reportsDeferred = 0
     /// MO messages passed to the consumer.

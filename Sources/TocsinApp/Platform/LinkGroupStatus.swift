@@ -4,21 +4,25 @@ import TocsinWeb
 
 /// The console's link page and dashboard read the running link groups through this
 /// (`LinkStatusSource`, defined in TocsinWeb, which does not know CarrierGateway). One row per
-/// connection. The TPS shown is the accepted submits per second between two readings; the time of
-/// the last report is when the report counter last moved between readings.
+/// connection. The TPS shown is the accepted submits per second between two readings. SGIP reports
+/// do not come over the account's connections but to its report listener (the SMG connects back),
+/// so an SGIP account's rows show the listener's last report.
 final class LinkGroupStatus: LinkStatusSource, @unchecked Sendable {
     private struct Sample {
         var at: Date
         var accepted: Int
-        var reports: Int
-        var lastReportAt: Date?
     }
 
     private let groups: [LinkGroup]
+    /// The SGIP report listener of each SGIP account, by account (link group) name.
+    private let listeners: [String: SGIPListener]
     private let lock = NSLock()
     private var samples: [String: Sample] = [:]
 
-    init(groups: [LinkGroup]) { self.groups = groups }
+    init(groups: [LinkGroup], listeners: [String: SGIPListener] = [:]) {
+        self.groups = groups
+        self.listeners = listeners
+    }
 
     func linkStatuses() async -> [LinkStatus] {
         var rows: [LinkStatus] = []
@@ -27,8 +31,10 @@ final class LinkGroupStatus: LinkStatusSource, @unchecked Sendable {
             let account = await group.health()
             let configuration = group.configuration
             let perLinkLimit = account.tps > 0 ? Double(account.tps) / Double(max(1, account.links.count)) : 0
+            let listener = await listeners[configuration.name]?.counters()
             for link in account.links {
-                let (tps, lastReport) = sample(link, now: now)
+                let tps = rate(link, now: now)
+                let lastReport = listener.map(\.lastReportAt) ?? link.counters.lastReportAt
                 rows.append(LinkStatus(
                     name: link.name, carrier: account.carrier, protocolName: Self.protocolName(configuration.wireProtocol),
                     state: Self.state(link.state), isTest: account.isTestLink, tps: tps, tpsLimit: perLinkLimit,
@@ -40,18 +46,13 @@ final class LinkGroupStatus: LinkStatusSource, @unchecked Sendable {
         return rows
     }
 
-    /// Accepted submits per second since the previous reading of this link, and the last time its
-    /// report counter moved.
-    private func sample(_ link: LinkHealth, now: Date) -> (Double, Date?) {
+    /// Accepted submits per second since the previous reading of this link.
+    private func rate(_ link: LinkHealth, now: Date) -> Double {
         lock.withLock {
             let previous = samples[link.name]
-            var next = Sample(at: now, accepted: link.counters.accepted, reports: link.counters.reportsReceived, lastReportAt: previous?.lastReportAt)
-            if let previous, link.counters.reportsReceived > previous.reports { next.lastReportAt = now }
-            if previous == nil, link.counters.reportsReceived > 0 { next.lastReportAt = now }
-            samples[link.name] = next
-            guard let previous, now.timeIntervalSince(previous.at) > 0.2 else { return (0, next.lastReportAt) }
-            let rate = Double(max(0, link.counters.accepted - previous.accepted)) / now.timeIntervalSince(previous.at)
-            return (rate, next.lastReportAt)
+            samples[link.name] = Sample(at: now, accepted: link.counters.accepted)
+            guard let previous, now.timeIntervalSince(previous.at) > 0.2 else { return 0 }
+            return Double(max(0, link.counters.accepted - previous.accepted)) / now.timeIntervalSince(previous.at)
         }
     }
 

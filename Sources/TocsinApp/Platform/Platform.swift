@@ -41,11 +41,13 @@ struct Platform {
             return try LinkGroup(configuration: c, logger: linkLogger)
         }
         var listeners: [SGIPListener] = []
+        var listenersByAccount: [String: SGIPListener] = [:]
         var ports: [String: Int] = [:]
         for group in groups where group.configuration.sgip != nil {
             let listener = try SGIPListener(group: group, logger: linkLogger)
             ports[group.configuration.name] = try await listener.start()
             listeners.append(listener)
+            listenersByAccount[group.configuration.name] = listener
         }
 
         // Reach, ETA and planning answer from the in-memory targeting snapshot while it is
@@ -61,7 +63,7 @@ struct Platform {
         let warnings = WarningService(store: store, accounts: accounts, dispatcher: dispatcher, logger: logger)
         relay.connect(warnings)
         let services = WebServices(store: store, accounts: accounts, warnings: warnings,
-                                   links: groups.isEmpty ? nil : LinkGroupStatus(groups: groups),
+                                   links: groups.isEmpty ? nil : LinkGroupStatus(groups: groups, listeners: listenersByAccount),
                                    contactImport: ConsoleContactImport(store: store))
         let app = buildApplication(services: services, configuration: web, logger: logger)
         let sweep = ExpirySweepService(warnings: warnings, interval: expiryEvery, logger: logger)
