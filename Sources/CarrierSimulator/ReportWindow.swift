@@ -26,6 +26,9 @@ struct ReportWindow<Delivery> {
     let limit: Int
     private var queues: [String: CircularBuffer<Delivery>] = [:]
     private var receivers: [Int: Receiver] = [:]
+    /// Each account's receivers, ascending (kept with `receivers`, so a delivery does not scan
+    /// every connection of the simulator).
+    private var receiversByAccount: [String: [Int]] = [:]
     private var rotation = 0
     private var written: UInt64 = 0
 
@@ -44,13 +47,16 @@ struct ReportWindow<Delivery> {
     mutating func enqueue(_ delivery: Delivery, for account: String) -> Bool {
         let othersWaiting = queued(for: account) > 0
         queues[account, default: []].append(delivery)
-        let mine = receivers.values.filter { $0.account == account }
-        return !mine.isEmpty && (othersWaiting || mine.allSatisfy { $0.unanswered.count >= limit })
+        let mine = receiversByAccount[account] ?? []
+        return !mine.isEmpty && (othersWaiting || mine.allSatisfy { (receivers[$0]?.unanswered.count ?? 0) >= limit })
     }
 
     /// Connection `session` of `account` may now receive reports and MO (call after its login answer).
     mutating func receiverBound(_ session: Int, account: String) {
+        receiverClosed(session)
         receivers[session] = Receiver(account: account)
+        receiversByAccount[account, default: []].append(session)
+        receiversByAccount[account]?.sort()
     }
 
     /// Connection `session` closed: its unanswered deliveries go back to the front of its
@@ -59,6 +65,7 @@ struct ReportWindow<Delivery> {
     @discardableResult
     mutating func receiverClosed(_ session: Int) -> String? {
         guard let receiver = receivers.removeValue(forKey: session) else { return nil }
+        receiversByAccount[receiver.account]?.removeAll { $0 == session }
         let unanswered = receiver.unanswered.values.sorted { $0.order < $1.order }
         for entry in unanswered.reversed() { queues[receiver.account, default: []].prepend(entry.delivery) }
         return receiver.account
@@ -70,10 +77,15 @@ struct ReportWindow<Delivery> {
     /// longer knows (nil) is treated as closed.
     mutating func next(for account: String, numbering: (Int) -> UInt32?) -> Write? {
         while let delivery = queues[account]?.first {
-            let open = receivers.filter { $0.value.account == account && $0.value.unanswered.count < limit }.keys.sorted()
-            guard !open.isEmpty else { return nil }
+            // The first receiver with room, starting one further round the account's receivers each time.
+            let mine = receiversByAccount[account] ?? []
             rotation &+= 1
-            let session = open[rotation % open.count]
+            var chosen: Int?
+            for offset in mine.indices {
+                let candidate = mine[(rotation &+ offset) % mine.count]
+                if let receiver = receivers[candidate], receiver.unanswered.count < limit { chosen = candidate; break }
+            }
+            guard let session = chosen else { return nil }
             guard let sequence = numbering(session) else {
                 receiverClosed(session)
                 continue
@@ -98,5 +110,6 @@ struct ReportWindow<Delivery> {
     mutating func removeAll() {
         queues.removeAll()
         receivers.removeAll()
+        receiversByAccount.removeAll()
     }
 }
