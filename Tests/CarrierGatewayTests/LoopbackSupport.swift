@@ -85,6 +85,25 @@ enum Loopback {
 
     struct TimedOut: Error {}
 
+    /// Reads status reports (MO is skipped) until `count` have come or the stream ends; `each`
+    /// runs on every one as it arrives (to acknowledge it, say).
+    static func statusReports(_ count: Int, from reports: inout ReportStream.AsyncIterator,
+                              _ each: (StatusReport) -> Void = { _ in }) async -> [StatusReport] {
+        var read: [StatusReport] = []
+        while read.count < count, let item = await reports.next() {
+            guard case .status(let report) = item else { continue }
+            each(report)
+            read.append(report)
+        }
+        return read
+    }
+
+    /// `statusReports(_:from:_:)` on a fresh iterator of `group`'s report stream.
+    static func statusReports(_ count: Int, from group: LinkGroup, _ each: (StatusReport) -> Void = { _ in }) async -> [StatusReport] {
+        var iterator = group.reports.makeAsyncIterator()
+        return await statusReports(count, from: &iterator, each)
+    }
+
     /// Submits `indices` with `workers` concurrent callers; returns each index's result.
     static func submitAll(_ group: LinkGroup, _ indices: [Int], workers: Int,
                           message: @escaping @Sendable (Int) -> OutboundMessage = { Loopback.message($0) })

@@ -19,11 +19,7 @@ struct ReportAcknowledgementTests {
         let results = await Loopback.submitAll(first, Array(0..<total), workers: 4)
         let ids = Set(results.values.compactMap { try? $0.get().messageID })
         #expect(ids.count == total)
-        var reports: [StatusReport] = []
-        for await case .status(let report) in first.reports {
-            reports.append(report)
-            if reports.count == total { break }
-        }
+        let reports = await Loopback.statusReports(total, from: first)
         #expect(reports.allSatisfy { $0.acknowledgement != nil })
         for report in reports.prefix(answeredCount) { report.acknowledgement?.acknowledge() }
         try await Loopback.eventually { await simulator.counters().reportsAcked >= answeredCount }
@@ -35,12 +31,7 @@ struct ReportAcknowledgementTests {
 
         let second = try LinkGroup(configuration: configuration)
         let again = try await Loopback.running(second) {
-            var again: [StatusReport] = []
-            for await case .status(let report) in second.reports {
-                again.append(report)
-                report.acknowledgement?.acknowledge()
-                if again.count == total - answeredCount { break }
-            }
+            let again = await Loopback.statusReports(total - answeredCount, from: second) { $0.acknowledgement?.acknowledge() }
             try await Loopback.eventually { await simulator.counters().reportsAcked == total }
             return again
         }
@@ -63,11 +54,7 @@ struct ReportAcknowledgementTests {
         let reports = try await SGIPLoopback.running(group, listener, simulator) {
             let results = await Loopback.submitAll(group, Array(0..<total), workers: 4) { SGIPLoopback.message($0) }
             #expect(results.values.allSatisfy { (try? $0.get().messageID) != nil })
-            var reports: [StatusReport] = []
-            for await case .status(let report) in group.reports {
-                reports.append(report)
-                if reports.count == total { break }
-            }
+            let reports = await Loopback.statusReports(total, from: group)
             for report in reports.prefix(answeredCount) { report.acknowledgement?.acknowledge() }
             try await Loopback.eventually { await simulator.counters().reportsAcked >= answeredCount }
             #expect(await simulator.counters().reportsAcked == answeredCount, "only the acknowledged reports were answered")
@@ -76,12 +63,7 @@ struct ReportAcknowledgementTests {
         // The listener stopped with the rest unanswered: a new one gets them again.
         let (next, nextListener) = try SGIPLoopback.link(configuration)
         let again = try await SGIPLoopback.running(next, nextListener, simulator) {
-            var again: [StatusReport] = []
-            for await case .status(let report) in next.reports {
-                again.append(report)
-                report.acknowledgement?.acknowledge()
-                if again.count == total - answeredCount { break }
-            }
+            let again = await Loopback.statusReports(total - answeredCount, from: next) { $0.acknowledgement?.acknowledge() }
             try await Loopback.eventually { await simulator.counters().reportsAcked == total }
             return again
         }

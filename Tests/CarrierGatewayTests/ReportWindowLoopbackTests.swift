@@ -54,18 +54,6 @@ struct ReportWindowLoopbackTests {
         return Set(results.values.compactMap { try? $0.get().messageID })
     }
 
-    /// Reads `count` status reports from `reports`; `each` runs on every one.
-    private func read(_ count: Int, from reports: inout ReportStream.AsyncIterator,
-                      _ each: (StatusReport) -> Void = { _ in }) async -> [StatusReport] {
-        var read: [StatusReport] = []
-        while read.count < count, let item = await reports.next() {
-            guard case .status(let report) = item else { continue }
-            each(report)
-            read.append(report)
-        }
-        return read
-    }
-
     /// Waits until every report is due: the window's worth written, the others held for room.
     /// Nothing can be written beyond the window meanwhile, since nothing has been answered.
     private func waitForTheWindowToHoldTheRest(_ counters: @Sendable () async -> SimulatorCounters) async throws {
@@ -84,10 +72,10 @@ struct ReportWindowLoopbackTests {
         let (ids, reports) = try await Loopback.running(group) {
             let ids = await submitAll(group)
             var iterator = group.reports.makeAsyncIterator()
-            let first = await read(Self.window, from: &iterator)
+            let first = await Loopback.statusReports(Self.window, from: &iterator)
             try await waitForTheWindowToHoldTheRest(simulator.counters)
             for report in first { report.acknowledgement?.acknowledge() }
-            let rest = await read(Self.total - Self.window, from: &iterator) { $0.acknowledgement?.acknowledge() }
+            let rest = await Loopback.statusReports(Self.total - Self.window, from: &iterator) { $0.acknowledgement?.acknowledge() }
             try await Loopback.eventually(.seconds(20)) { await simulator.counters().reportsAcked == Self.total }
             return (ids, first + rest)
         }
@@ -108,7 +96,7 @@ struct ReportWindowLoopbackTests {
         let runner = Task { try await first.run() }
         let ids = await submitAll(first)
         var iterator = first.reports.makeAsyncIterator()
-        let unanswered = await read(Self.window, from: &iterator)
+        let unanswered = await Loopback.statusReports(Self.window, from: &iterator)
         try await waitForTheWindowToHoldTheRest(simulator.counters)
         // A crash: the link goes away with its window of reports unanswered.
         runner.cancel()
@@ -117,7 +105,7 @@ struct ReportWindowLoopbackTests {
         let second = try windowed.group(port: simulator.port)
         let again = try await Loopback.running(second) {
             var iterator = second.reports.makeAsyncIterator()
-            let again = await read(Self.total, from: &iterator) { $0.acknowledgement?.acknowledge() }
+            let again = await Loopback.statusReports(Self.total, from: &iterator) { $0.acknowledgement?.acknowledge() }
             try await Loopback.eventually(.seconds(20)) { await simulator.counters().reportsAcked == Self.total }
             return again
         }

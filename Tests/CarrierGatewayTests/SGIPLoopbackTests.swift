@@ -103,14 +103,7 @@ struct SGIPLoopbackTests {
         let (group, listener) = try SGIPLoopback.link(SGIPLoopback.configuration(port: port))
         let total = 200
         let (results, reports) = try await SGIPLoopback.running(group, listener, simulator) {
-            let collector = Task {
-                var reports: [StatusReport] = []
-                for await case .status(let report) in group.reports {
-                    reports.append(report)
-                    if reports.count == total { break }
-                }
-                return reports
-            }
+            let collector = Task { await Loopback.statusReports(total, from: group) }
             // Even indices live 1 s: their report is due after 1.2 s, so they must come back expired.
             let results = await Loopback.submitAll(group, Array(0..<total), workers: 16) {
                 SGIPLoopback.message($0, validity: $0.isMultiple(of: 2) ? .seconds(1) : .seconds(3600))
@@ -152,11 +145,7 @@ struct SGIPLoopbackTests {
             #expect(results.values.allSatisfy { (try? $0.get().messageID) != nil })
             let failures = await simulator.counters().outcomes["UNDELIV", default: 0]
             #expect(failures > 0 && failures < total)
-            var reports: [StatusReport] = []
-            for await case .status(let report) in group.reports {
-                reports.append(report)
-                if reports.count == failures { break }
-            }
+            let reports = await Loopback.statusReports(failures, from: group)
             try await Task.sleep(for: .milliseconds(200))  // a delivered one would arrive by now
             #expect(await simulator.counters().reportsSent == failures)
             return reports

@@ -114,14 +114,7 @@ struct SMGPLoopbackTests {
         let group = try SMGPLoopback.group(SMGPLoopback.configuration(port: port), options: SMGPAdapter.Options(validTimeForm: form))
         let total = 200
         let (results, reports) = try await Loopback.running(group) {
-            let collector = Task {
-                var reports: [StatusReport] = []
-                for await case .status(let report) in group.reports {
-                    reports.append(report)
-                    if reports.count == total { break }
-                }
-                return reports
-            }
+            let collector = Task { await Loopback.statusReports(total, from: group) }
             // Even indices live 1 s: their report is due after 1.2 s, so they must come back EXPIRED.
             let results = await Loopback.submitAll(group, Array(0..<total), workers: 16) {
                 Loopback.message($0, validity: $0.isMultiple(of: 2) ? .seconds(1) : .seconds(3600))
