@@ -67,7 +67,7 @@ extension Store {
         guard !scope.selectsNobody else { return Reach(recipientsByCarrier: [:], excludedByReason: [:], capacity: capacity) }
         let lookup = try await resolvedLookup(carriers)
         // Counters indexed by carrier (Carrier.allCases order) and by reason code.
-        let sink = RowSink<(carriers: [Int], reasons: [Int])>(([Int](repeating: 0, count: Carrier.allCases.count), [Int](repeating: 0, count: 8)))
+        let zero: (carriers: [Int], reasons: [Int]) = ([Int](repeating: 0, count: Carrier.allCases.count), [Int](repeating: 0, count: 8))
         let carrierIndex = Dictionary(uniqueKeysWithValues: Carrier.allCases.enumerated().map { ($1, $0) })
         @Sendable func count(_ counts: inout (carriers: [Int], reasons: [Int]), _ k: Int64, _ reason: Int) {
             let key = UInt64(clamping: k)
@@ -83,10 +83,11 @@ extension Store {
         }
         let counts: (carriers: [Int], reasons: [Int])
         if let snapshot = try await targetingSnapshot() {
-            var c: (carriers: [Int], reasons: [Int]) = ([Int](repeating: 0, count: Carrier.allCases.count), [Int](repeating: 0, count: 8))
+            var c = zero
             snapshot.forEachCandidateNumber(scope) { _, k, reason in count(&c, k, reason) }
             counts = c
         } else {
+            let sink = RowSink(zero)
             try await forEachIntegerRow(TargetingSQL(scope: scope, dialect: dialect).numbers, columns: ("k", "r", "cid")) { k, reason, _ in
                 sink.update { count(&$0, k, Int(reason)) }
             }

@@ -19,6 +19,8 @@ struct TargetingSnapshot: Sendable {
     /// Index into `regionCodes`, or -1 for a contact without a region.
     var region: [Int32] = []
     var regionCodes: [String] = []
+    /// `regionCodes` the other way round.
+    var regionIndex: [String: Int32] = [:]
     /// Index into `validity`, or -1 for a contact without a validity window.
     var validityIndex: [Int32] = []
     /// (valid_from, valid_until) in epoch milliseconds; `Int64.min` / `Int64.max` where open.
@@ -29,12 +31,16 @@ struct TargetingSnapshot: Sendable {
     var groupStart: [Int32] = [0]
     var groups: [Int32] = []
     var groupIDs: [Int64] = []
+    /// `groupIDs` the other way round.
+    var groupIndex: [Int64: Int32] = [:]
     /// Own subscriptions: `subscriptions[subscriptionStart[i] ..< subscriptionStart[i + 1]]`, each
     /// `hazardIndex << 8 | min_level_rank` with hazard index 0 for "every hazard".
     var subscriptionStart: [Int32] = [0]
     var subscriptions: [UInt32] = []
     /// Index 0 is "every hazard" (NULL); the rest are the hazard codes seen.
     var hazardCodes: [String] = [""]
+    /// `hazardCodes` the other way round (without "every hazard").
+    var hazardIndex: [String: UInt32] = [:]
     /// Numbers as integer keys (`StoreDialect.numberKey`: 0 when not 11 digits):
     /// `numbers[numberStart[i] ..< numberStart[i + 1]]`.
     var numberStart: [Int32] = [0]
@@ -59,19 +65,17 @@ struct TargetingSnapshot: Sendable {
         guard n > 0 else { return }
         let request = scope.request
         // Per-region flags: area membership (paths 1–2) and rule regions (path 3).
-        let regionIndex = Dictionary(uniqueKeysWithValues: regionCodes.enumerated().map { ($1, $0) })
         var inArea = [Bool](repeating: scope.areaRegionCodes == nil, count: regionCodes.count)
-        for code in scope.areaRegionCodes ?? [] { if let i = regionIndex[code] { inArea[i] = true } }
+        for code in scope.areaRegionCodes ?? [] { if let i = regionIndex[code] { inArea[Int(i)] = true } }
         var inRule = [Bool](repeating: false, count: regionCodes.count)
-        for code in scope.ruleRegionCodes { if let i = regionIndex[code] { inRule[i] = true } }
+        for code in scope.ruleRegionCodes { if let i = regionIndex[code] { inRule[Int(i)] = true } }
         let anyRuleRegion = inRule.contains(true)
         // Groups whose members are selected.
-        let groupIndex = Dictionary(uniqueKeysWithValues: groupIDs.enumerated().map { ($1, $0) })
         var memberGroup = [Bool](repeating: false, count: groupIDs.count)
-        for g in scope.memberGroupIDs { if let i = groupIndex[g] { memberGroup[i] = true } }
+        for g in scope.memberGroupIDs { if let i = groupIndex[g] { memberGroup[Int(i)] = true } }
         let anyMemberGroup = memberGroup.contains(true)
         // Own subscriptions: "every hazard" (0) or the warning's hazard, minimum rank at or above the level's.
-        let hazard = UInt32(hazardCodes.firstIndex(of: request.hazardCode) ?? Int(UInt32.max >> 8))
+        let hazard = hazardIndex[request.hazardCode] ?? UInt32.max >> 8  // unknown: only "every hazard" matches
         let levelRank = UInt32(request.level.rank)
         let useOwn = scope.useOwnSubscriptions
         // Explicit and excluded contacts, as marks by index.
@@ -83,56 +87,54 @@ struct TargetingSnapshot: Sendable {
         let at = request.sendTime.millis
         let mayBeQuiet = level != .red
 
-        do {
-            for i in 0..<n {
-                let r = Int(region[i])
-                var candidate = false
-                if r >= 0 && anyRuleRegion && inRule[r] {
-                    candidate = true
-                } else if explicit?[i] == true {
-                    candidate = true
-                } else if r < 0 || inArea[r] {
-                    if anyMemberGroup {
-                        var k = Int(groupStart[i])
-                        let end = Int(groupStart[i + 1])
-                        while k < end {
-                            if memberGroup[Int(groups[k])] { candidate = true; break }
-                            k += 1
-                        }
-                    }
-                    if !candidate && useOwn {
-                        var k = Int(subscriptionStart[i])
-                        let end = Int(subscriptionStart[i + 1])
-                        while k < end {
-                            let s = subscriptions[k]
-                            let h = s >> 8
-                            if (h == 0 || h == hazard) && (s & 0xFF) >= levelRank { candidate = true; break }
-                            k += 1
-                        }
+        for i in 0..<n {
+            let r = Int(region[i])
+            var candidate = false
+            if r >= 0 && anyRuleRegion && inRule[r] {
+                candidate = true
+            } else if explicit?[i] == true {
+                candidate = true
+            } else if r < 0 || inArea[r] {
+                if anyMemberGroup {
+                    var k = Int(groupStart[i])
+                    let end = Int(groupStart[i + 1])
+                    while k < end {
+                        if memberGroup[Int(groups[k])] { candidate = true; break }
+                        k += 1
                     }
                 }
-                guard candidate else { continue }
-                var reason = 0
-                if excluded?[i] == true {
-                    reason = ExclusionReason.explicitlyExcluded.code
-                } else {
-                    let v = Int(validityIndex[i])
-                    if v >= 0 && validity[v].from > at {
-                        reason = ExclusionReason.notYetValid.code
-                    } else if v >= 0 && validity[v].until <= at {
-                        reason = ExclusionReason.expired.code
-                    } else if mayBeQuiet {
-                        let q = quiet[i]
-                        if q >= 0 && (level != .orange || q & 1 == 0) {
-                            let start = q >> 16, end = (q >> 1) & 0x7FFF
-                            let inside = start < end ? (minute >= start && minute < end)
-                                : start > end ? (minute >= start || minute < end) : false
-                            if inside { reason = ExclusionReason.quietHours.code }
-                        }
+                if !candidate && useOwn {
+                    var k = Int(subscriptionStart[i])
+                    let end = Int(subscriptionStart[i + 1])
+                    while k < end {
+                        let s = subscriptions[k]
+                        let h = s >> 8
+                        if (h == 0 || h == hazard) && (s & 0xFF) >= levelRank { candidate = true; break }
+                        k += 1
                     }
                 }
-                for k in Int(numberStart[i])..<Int(numberStart[i + 1]) { visit(i, numbers[k], reason) }
             }
+            guard candidate else { continue }
+            var reason = 0
+            if excluded?[i] == true {
+                reason = ExclusionReason.explicitlyExcluded.code
+            } else {
+                let v = Int(validityIndex[i])
+                if v >= 0 && validity[v].from > at {
+                    reason = ExclusionReason.notYetValid.code
+                } else if v >= 0 && validity[v].until <= at {
+                    reason = ExclusionReason.expired.code
+                } else if mayBeQuiet {
+                    let q = quiet[i]
+                    if q >= 0 && (level != .orange || q & 1 == 0) {
+                        let start = q >> 16, end = (q >> 1) & 0x7FFF
+                        let inside = start < end ? (minute >= start && minute < end)
+                            : start > end ? (minute >= start || minute < end) : false
+                        if inside { reason = ExclusionReason.quietHours.code }
+                    }
+                }
+            }
+            for k in Int(numberStart[i])..<Int(numberStart[i + 1]) { visit(i, numbers[k], reason) }
         }
     }
 
@@ -259,9 +261,12 @@ extension Store {
         return false
     }
 
-    /// The change log's end: the largest `changes.id` committed.
+    /// The change log's end: the largest `changes.id` committed (`m`).
+    private static let changeMarkSQL = "SELECT COALESCE(MAX(id), 0) AS m FROM changes"
+
+    /// The change log's end, read now.
     private func changeMark() async throws -> Int64 {
-        let row = try await sql.raw("SELECT COALESCE(MAX(id), 0) AS m FROM changes").first()
+        let row = try await sql.raw(SQLQueryString(Self.changeMarkSQL)).first()
         return try row?.decode(column: "m", as: Int64.self) ?? 0
     }
 
@@ -282,7 +287,7 @@ extension Store {
         if let built {
             logger.info("targeting snapshot built", metadata: [
                 "contacts": "\(built.count)", "mark": "\(built.mark)",
-                "ms": "\(Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))",
+                "ms": "\(Int(elapsed / .milliseconds(1)))",
                 "bytes": "\(built.approximateBytes)"])
         }
         return built
@@ -306,9 +311,7 @@ extension Store {
     }
 
     private static func readSnapshot(_ c: SQLiteConnection, numberKey: String) async throws -> TargetingSnapshot {
-        var mark: Int64 = 0
-        let markRows = try await c.query("SELECT COALESCE(MAX(id), 0) AS m FROM changes", [])
-        mark = Int64(markRows.first?.column("m")?.integer ?? 0)
+        let mark = Int64(try await c.query(changeMarkSQL, []).first?.column("m")?.integer ?? 0)
         let sink = RowSink(SnapshotBuilder(mark: mark))
         try await c.query("""
             SELECT id, region_code, valid_from, valid_until, quiet_start, quiet_end, quiet_orange FROM contacts ORDER BY id
@@ -345,9 +348,6 @@ extension Store {
 /// table in turn, each walked once in step with the contacts).
 private struct SnapshotBuilder {
     var s: TargetingSnapshot
-    private var regionIndex: [String: Int32] = [:]
-    private var groupIndex: [Int64: Int32] = [:]
-    private var hazardIndex: [String: UInt32] = [:]
     /// The contact index the current child table has reached.
     private var cursor = 0
 
@@ -356,11 +356,11 @@ private struct SnapshotBuilder {
     mutating func addContact(id: Int64, region: String?, validFrom: Int?, validUntil: Int?, quietStart: Int?, quietEnd: Int?, quietOrange: Bool) {
         s.contactIDs.append(id)
         if let region {
-            if let i = regionIndex[region] {
+            if let i = s.regionIndex[region] {
                 s.region.append(i)
             } else {
                 let i = Int32(s.regionCodes.count)
-                regionIndex[region] = i
+                s.regionIndex[region] = i
                 s.regionCodes.append(region)
                 s.region.append(i)
             }
@@ -402,9 +402,9 @@ private struct SnapshotBuilder {
         let filled = s.groups.count
         guard Self.seek(s.contactIDs, &cursor, to: contact, filled: filled, &s.groupStart) else { return }
         let g: Int32
-        if let i = groupIndex[group] { g = i } else {
+        if let i = s.groupIndex[group] { g = i } else {
             g = Int32(s.groupIDs.count)
-            groupIndex[group] = g
+            s.groupIndex[group] = g
             s.groupIDs.append(group)
         }
         s.groups.append(g)
@@ -421,9 +421,9 @@ private struct SnapshotBuilder {
         guard Self.seek(s.contactIDs, &cursor, to: contact, filled: filled, &s.subscriptionStart) else { return }
         var h: UInt32 = 0
         if let hazard {
-            if let i = hazardIndex[hazard] { h = i } else {
+            if let i = s.hazardIndex[hazard] { h = i } else {
                 h = UInt32(s.hazardCodes.count)
-                hazardIndex[hazard] = h
+                s.hazardIndex[hazard] = h
                 s.hazardCodes.append(hazard)
             }
         }

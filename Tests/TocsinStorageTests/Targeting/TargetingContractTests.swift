@@ -135,18 +135,18 @@ import TocsinTestSupport
             ]
             try await f.save(to: store)
             for path in Self.paths(store) {
-            store.targetingSnapshotPolicy = path
-            func reached(_ level: WarningLevel, _ time: Date) async throws -> [String] {
-                let rule = TargetingRule(useHazardSubscriptions: false, groupIDs: [f.groupIDs["媒体"]!])
-                let list = try await store.resolveRecipients(TargetingRequest(hazardCode: "11B03", level: level, areaCodes: ["110000"], rule: rule, sendTime: time))
-                return list.recipients.map(\.number.digits).sorted()
-            }
-            #expect(try await reached(.blue, Self.at(23, 0)) == [])
-            #expect(try await reached(.yellow, Self.at(6, 59, days: 1)) == [])
-            #expect(try await reached(.blue, Self.at(7, 0, days: 1)) == ["13800000001", "13800000002"])
-            #expect(try await reached(.orange, Self.at(23, 0)) == ["13800000002"])
-            #expect(try await reached(.red, Self.at(23, 0)) == ["13800000001", "13800000002"])
-            #expect(try await reached(.blue, Self.at(21, 59)) == ["13800000001", "13800000002"])
+                store.targetingSnapshotPolicy = path
+                func reached(_ level: WarningLevel, _ time: Date) async throws -> [String] {
+                    let rule = TargetingRule(useHazardSubscriptions: false, groupIDs: [f.groupIDs["媒体"]!])
+                    let list = try await store.resolveRecipients(TargetingRequest(hazardCode: "11B03", level: level, areaCodes: ["110000"], rule: rule, sendTime: time))
+                    return list.recipients.map(\.number.digits).sorted()
+                }
+                #expect(try await reached(.blue, Self.at(23, 0)) == [])
+                #expect(try await reached(.yellow, Self.at(6, 59, days: 1)) == [])
+                #expect(try await reached(.blue, Self.at(7, 0, days: 1)) == ["13800000001", "13800000002"])
+                #expect(try await reached(.orange, Self.at(23, 0)) == ["13800000002"])
+                #expect(try await reached(.red, Self.at(23, 0)) == ["13800000001", "13800000002"])
+                #expect(try await reached(.blue, Self.at(21, 59)) == ["13800000001", "13800000002"])
             }
         }
     }
