@@ -40,14 +40,13 @@ struct Platform {
             c.reportAcknowledgement = .whenRecorded
             return try LinkGroup(configuration: c, logger: linkLogger)
         }
-        var listeners: [SGIPListener] = []
-        var listenersByAccount: [String: SGIPListener] = [:]
+        // One report listener per SGIP account, by account name.
+        var listeners: [String: SGIPListener] = [:]
         var ports: [String: Int] = [:]
         for group in groups where group.configuration.sgip != nil {
             let listener = try SGIPListener(group: group, logger: linkLogger)
             ports[group.configuration.name] = try await listener.start()
-            listeners.append(listener)
-            listenersByAccount[group.configuration.name] = listener
+            listeners[group.configuration.name] = listener
         }
 
         // Reach, ETA and planning answer from the in-memory targeting snapshot while it is
@@ -63,14 +62,14 @@ struct Platform {
         let warnings = WarningService(store: store, accounts: accounts, dispatcher: dispatcher, logger: logger)
         relay.connect(warnings)
         let services = WebServices(store: store, accounts: accounts, warnings: warnings,
-                                   links: groups.isEmpty ? nil : LinkGroupStatus(groups: groups, listeners: listenersByAccount),
+                                   links: groups.isEmpty ? nil : LinkGroupStatus(groups: groups, listeners: listeners),
                                    contactImport: ConsoleContactImport(store: store))
         let app = buildApplication(services: services, configuration: web, logger: logger)
         let sweep = ExpirySweepService(warnings: warnings, interval: expiryEvery, logger: logger)
 
         // Started in this order, stopped in the reverse one.
         var all: [any Service] = groups
-        all += listeners as [any Service]
+        all += groups.compactMap { listeners[$0.configuration.name] } as [any Service]
         if let dispatcher { all.append(dispatcher) }
         all += [sweep, app] as [any Service]
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
