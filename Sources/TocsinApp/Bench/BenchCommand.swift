@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TocsinSecurity
 import TocsinStorage
 
 struct BenchCommand: AsyncParsableCommand {
@@ -23,12 +22,9 @@ struct BenchCommand: AsyncParsableCommand {
             let size = (try FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
             print("generated \(contacts) contacts (\(size / 1_048_576) MiB CSV) in \(genTime.seconds.formatted2) s")
 
-            var options = DatabaseOptions()
-            options.database = database ?? "sqlite:\((dir as NSString).appendingPathComponent("bench.sqlite"))"
             // Imports are audited; a throwaway database gets a throwaway key.
-            let keyFile = (dir as NSString).appendingPathComponent("audit.key")
-            try AuditKeySource.createKeyFile(at: keyFile)
-            options.auditKeyFile = keyFile
+            let options = DatabaseOptions(database: database ?? "sqlite:\((dir as NSString).appendingPathComponent("bench.sqlite"))",
+                                          auditKeyFile: try DatabaseOptions.ownKeyFile(at: (dir as NSString).appendingPathComponent("audit.key")))
             let rssBefore = PeakMemory.residentKiB()
             let result = try await withStore(options, requireSchema: false) { store in
                 try await store.migrate()

@@ -26,11 +26,7 @@ struct ConsoleBench: AsyncParsableCommand {
         let path = database ?? (dir as NSString).appendingPathComponent("bench.sqlite")
         if database == nil { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         defer { if database == nil { try? FileManager.default.removeItem(atPath: dir) } }
-        var options = DatabaseOptions()
-        options.database = "sqlite:\(path)"
-        let keyFile = path + ".audit.key"
-        if !FileManager.default.fileExists(atPath: keyFile) { try AuditKeySource.createKeyFile(at: keyFile) }
-        options.auditKeyFile = keyFile
+        let options = DatabaseOptions(database: "sqlite:\(path)", auditKeyFile: try DatabaseOptions.ownKeyFile(at: path + ".audit.key"))
         try await withStore(options, requireSchema: false) { store in
             try await store.migrate()
             if try await store.contactCount() == 0 {

@@ -29,9 +29,7 @@ struct DispatchBench: AsyncParsableCommand {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-bench-dispatch-\(getpid())").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var options = DatabaseOptions()
-        options.database = "sqlite:" + (database ?? (dir as NSString).appendingPathComponent("bench.sqlite"))
-        options.auditKeyFile = nil
+        let options = DatabaseOptions(database: "sqlite:" + (database ?? (dir as NSString).appendingPathComponent("bench.sqlite")), auditKeyFile: nil)
         print("load average before: \(TargetBench.loadAverage())")
         try await withStore(options, requireSchema: false) { store in
             try await store.migrate()

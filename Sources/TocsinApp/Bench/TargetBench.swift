@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TocsinCore
-import TocsinSecurity
 import TocsinStorage
 #if canImport(Glibc)
 import Glibc
@@ -24,12 +23,8 @@ struct TargetBench: AsyncParsableCommand {
         let path = database ?? (dir as NSString).appendingPathComponent("bench.sqlite")
         if database == nil { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         defer { if database == nil { try? FileManager.default.removeItem(atPath: dir) } }
-        var options = DatabaseOptions()
-        options.database = "sqlite:\(path)"
         // Building the address book is audited; the bench's database gets its own key beside it.
-        let keyFile = path + ".audit.key"
-        if !FileManager.default.fileExists(atPath: keyFile) { try AuditKeySource.createKeyFile(at: keyFile) }
-        options.auditKeyFile = keyFile
+        let options = DatabaseOptions(database: "sqlite:\(path)", auditKeyFile: try DatabaseOptions.ownKeyFile(at: path + ".audit.key"))
         try await withStore(options, requireSchema: false) { store in
             try await store.migrate()
             try await prepare(store, scratch: (path as NSString).deletingLastPathComponent)

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Logging
 import TocsinCore
-import TocsinSecurity
 import TocsinStorage
 import TocsinWeb
 
@@ -28,13 +27,10 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let path = (dir as NSString).appendingPathComponent("tocsin.sqlite")
-        var options = DatabaseOptions()
-        options.database = "sqlite:\(path)"
         // The demo keeps its own audit key next to its database (never do this in production:
         // the key belongs where the database admin cannot read it).
-        let keyFile = (dir as NSString).appendingPathComponent("audit.key")
-        if !FileManager.default.fileExists(atPath: keyFile) { try AuditKeySource.createKeyFile(at: keyFile) }
-        options.auditKeyFile = keyFile
+        let keyFile = try DatabaseOptions.ownKeyFile(at: (dir as NSString).appendingPathComponent("audit.key"))
+        let options = DatabaseOptions(database: "sqlite:\(path)", auditKeyFile: keyFile)
         let store = try await options.open(requireSchema: false)
         do {
             try await prepare(store, path: path, keyFile: keyFile)

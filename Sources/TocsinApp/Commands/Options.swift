@@ -15,6 +15,23 @@ public struct DatabaseOptions: ParsableArguments {
 
     public init() {}
 
+    /// Options for a database a command chose itself (the demo's, a benchmark's). Both options are
+    /// set: reading an option that was neither parsed nor set traps, so `DatabaseOptions()` alone
+    /// is not enough for them.
+    public init(database: String, auditKeyFile: String?) {
+        self.init()
+        self.database = database
+        self.auditKeyFile = auditKeyFile
+    }
+
+    /// `path` as an audit key file, created when missing: for databases that keep their own key
+    /// (the demo, benchmarks). Never in production, where the key belongs out of the database
+    /// admin's reach.
+    public static func ownKeyFile(at path: String) throws -> String {
+        if !FileManager.default.fileExists(atPath: path) { try AuditKeySource.createKeyFile(at: path) }
+        return path
+    }
+
     /// The audit sealer for the configured key, or nil (audited writes then refuse, saying why).
     public var auditSealer: HMACAuditSealer? {
         get throws {
