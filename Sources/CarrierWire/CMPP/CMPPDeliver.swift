@@ -76,7 +76,7 @@ extension CMPP {
             case 0: payload = .message(content)
             case 1:
                 payload = .report(try StatusReport(content: content, protocolName: reader.protocolName,
-                                                   commandID: reader.commandID, headerHex: reader.headerHex))
+                                                   commandID: reader.commandID, header: reader.header))
             default:
                 throw reader.error(.invalidField, "Registered_Delivery \(registeredDelivery) is neither 0 nor 1")
             }

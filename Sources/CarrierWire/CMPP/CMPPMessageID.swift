@@ -52,7 +52,7 @@ extension CMPP {
         public var decimalString: String { String(rawValue) }
 
         /// 16 lower-case hex digits (SMSGate `toHexString`).
-        public var hexString: String { String(rawValue, radix: 16).leftPadded(to: 16) }
+        public var hexString: String { Hex.lower(rawValue, width: 16) }
 
         /// 22 digits: `MMDDHHMMSS` + gateway (7 digits) + sequence (5 digits) (SMSGate
         /// `MsgId.toString`, go-sms-protocol `MsgID2String`).

@@ -42,13 +42,13 @@ extension CMPP {
     ///   `.invalidField` for values the spec forbids.
     public static func decode(frame: inout ByteBuffer, layout: Layout) throws(WireError) -> Packet {
         let name = layout.protocolName
-        let headerHex = frame.hexPrefix(headerLength)
+        let header = HeaderBytes(of: frame, length: headerLength)
         guard let total = frame.readInteger(as: UInt32.self),
               let rawCommand = frame.readInteger(as: UInt32.self),
               let sequenceID = frame.readInteger(as: UInt32.self) else {
-            throw WireError(.truncated, protocolName: name, detail: "frame is shorter than the 12-byte header", headerHex: headerHex)
+            throw WireError(.truncated, protocolName: name, detail: "frame is shorter than the 12-byte header", headerHex: header.hex)
         }
-        var reader = FieldReader(body: frame, protocolName: name, commandID: rawCommand, headerHex: headerHex)
+        var reader = FieldReader(body: frame, protocolName: name, commandID: rawCommand, header: header)
         let declaredBody = Int(total) - headerLength
         guard declaredBody >= 0 else { throw reader.error(.lengthTooSmall, "Total_Length \(total) is below the header length") }
         guard declaredBody <= reader.remaining else { throw reader.error(.truncated, "Total_Length \(total) exceeds the frame") }

@@ -36,17 +36,17 @@ extension CMPP {
         ///
         /// - Throws: `WireError(.invalidField)` for any other length.
         public init(content: [UInt8], protocolName: String, commandID: UInt32 = CommandID.deliver.rawValue,
-                    headerHex: String = "") throws(WireError) {
+                    header: HeaderBytes = .none) throws(WireError) {
             let layout: Layout
             switch content.count {
             case Self.length(.v2): layout = .v2
             case Self.length(.v3): layout = .v3
             default:
                 throw WireError(.invalidField, protocolName: protocolName, commandID: commandID,
-                                detail: "status report of \(content.count) bytes; expected 60 or 71", headerHex: headerHex)
+                                detail: "status report of \(content.count) bytes; expected 60 or 71", headerHex: header.hex)
             }
             var reader = FieldReader(body: ByteBuffer(bytes: content), protocolName: protocolName,
-                                     commandID: commandID, headerHex: headerHex)
+                                     commandID: commandID, header: header)
             msgID = MessageID(rawValue: try reader.integer("report Msg_Id"))
             stat = ReportStat(rawValue: try reader.fixedString("Stat", length: Self.statLength))
             submitTime = try reader.fixedString("Submit_time", length: Self.timeLength)

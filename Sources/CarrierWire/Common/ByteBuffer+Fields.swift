@@ -53,17 +53,17 @@ public struct FieldReader {
     public var buffer: ByteBuffer
     public let protocolName: String
     public let commandID: UInt32
-    public let headerHex: String
+    public let header: HeaderBytes
 
-    public init(body: ByteBuffer, protocolName: String, commandID: UInt32, headerHex: String) {
+    public init(body: ByteBuffer, protocolName: String, commandID: UInt32, header: HeaderBytes) {
         self.buffer = body
         self.protocolName = protocolName
         self.commandID = commandID
-        self.headerHex = headerHex
+        self.header = header
     }
 
     public func error(_ code: WireError.Code, _ detail: String) -> WireError {
-        WireError(code, protocolName: protocolName, commandID: commandID, detail: detail, headerHex: headerHex)
+        WireError(code, protocolName: protocolName, commandID: commandID, detail: detail, headerHex: header.hex)
     }
 
     public mutating func integer<T: FixedWidthInteger>(_ field: String, as: T.Type = T.self) throws(WireError) -> T {

@@ -16,11 +16,11 @@ public enum SMGP: WireProtocol {
     /// implement (Forward, Query, GNS …), `.truncated`/`.trailingBytes` when the body does not
     /// match its layout, `.invalidField` for bad counts, lengths or TLVs.
     public static func decode(frame: inout ByteBuffer) throws(WireError) -> SMGPPacket {
-        let headerHex = frame.hexPrefix(headerLength)
+        let header = HeaderBytes(of: frame, length: headerLength)
         guard let length = frame.readInteger(as: UInt32.self), let rawCommand = frame.readInteger(as: UInt32.self) else {
-            throw WireError(.truncated, protocolName: name, detail: "frame shorter than the header", headerHex: headerHex)
+            throw WireError(.truncated, protocolName: name, detail: "frame shorter than the header", headerHex: header.hex)
         }
-        var reader = FieldReader(body: frame, protocolName: name, commandID: rawCommand, headerHex: headerHex)
+        var reader = FieldReader(body: frame, protocolName: name, commandID: rawCommand, header: header)
         guard Int(length) == frame.readableBytes + 8 else {
             throw reader.error(.invalidField, "PacketLength \(length) does not match the frame (\(frame.readableBytes + 8) bytes)")
         }

@@ -51,12 +51,7 @@ public struct SMGPMsgID: Sendable, Hashable, CustomStringConvertible {
     public var isBCD: Bool { bytes.allSatisfy { $0 >> 4 <= 9 && $0 & 0x0F <= 9 } }
 
     /// The 20 hex digits; equal to the BCD digits when `isBCD`, the raw hex fallback otherwise.
-    public var description: String {
-        var out = ""
-        out.reserveCapacity(20)
-        for b in bytes { out += String(b, radix: 16).leftPadded(to: 2) }
-        return out
-    }
+    public var description: String { Hex.lower(bytes) }
 
     /// SMGW code (`010061`), nil when not BCD.
     public var gatewayCode: String? { isBCD ? String(description.prefix(6)) : nil }

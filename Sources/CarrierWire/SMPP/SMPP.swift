@@ -25,7 +25,7 @@ public enum SMPP: WireProtocol {
     ///   the PDU's bounds, `.truncated`/`.trailingBytes` when it disagrees with the bytes present
     ///   or with the fields, `.invalidField` for a field the spec forbids.
     public static func decode(frame: inout ByteBuffer) throws(WireError) -> Packet {
-        let headerHex = frame.hexPrefix(headerLength)
+        let header = HeaderBytes(of: frame, length: headerLength)
         let available = frame.readableBytes
         guard available >= headerLength,
               let declared = frame.readInteger(as: UInt32.self),
@@ -34,12 +34,12 @@ public enum SMPP: WireProtocol {
               let sequenceNumber = frame.readInteger(as: UInt32.self)
         else {
             throw WireError(.lengthTooSmall, protocolName: name, commandID: Framing.peekCommandID(frame),
-                            detail: "\(available) bytes cannot hold the \(headerLength)-byte header", headerHex: headerHex)
+                            detail: "\(available) bytes cannot hold the \(headerLength)-byte header", headerHex: header.hex)
         }
         let commandID = CommandID(rawValue: rawID)
         let length = Int(declared)
         func failure(_ code: WireError.Code, _ detail: String) -> WireError {
-            WireError(code, protocolName: name, commandID: rawID, detail: detail, headerHex: headerHex)
+            WireError(code, protocolName: name, commandID: rawID, detail: detail, headerHex: header.hex)
         }
         guard length >= headerLength else { throw failure(.lengthTooSmall, "declared length \(length) is below the header size") }
         guard length <= available else { throw failure(.truncated, "declared length \(length) but only \(available) bytes present") }
@@ -51,7 +51,7 @@ public enum SMPP: WireProtocol {
         guard let bodyBytes = frame.readSlice(length: length - headerLength) else {
             throw failure(.truncated, "body shorter than declared")
         }
-        var reader = FieldReader(body: bodyBytes, protocolName: name, commandID: rawID, headerHex: headerHex)
+        var reader = FieldReader(body: bodyBytes, protocolName: name, commandID: rawID, header: header)
         let body = try Body.decode(commandID: commandID, from: &reader)
         try reader.finish()
         return Packet(body, sequenceNumber: sequenceNumber, status: CommandStatus(rawValue: status))

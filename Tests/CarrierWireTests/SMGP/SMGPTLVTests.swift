@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct SMGPTLVTests {
     private func decodeTLVs(_ bytes: [UInt8]) throws(WireError) -> SMGPTLVList {
-        var reader = FieldReader(body: ByteBuffer(bytes: bytes), protocolName: SMGP.name, commandID: 2, headerHex: "")
+        var reader = FieldReader(body: ByteBuffer(bytes: bytes), protocolName: SMGP.name, commandID: 2, header: .none)
         return try SMGPTLVList(decoding: &reader)
     }
 
