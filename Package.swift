@@ -1,6 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Release builds optimise across our own modules: the link layer's generic session machine and
+// window live in CarrierSession and are used from CarrierGateway, and without this every submit
+// ran their unspecialised code (runtime generic-metadata lookups, docs/dispatch.md "Benchmark").
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 // Boundaries by dependency (docs/architecture.md): the domain imports no framework,
 // codecs touch no socket, state machines do no I/O. A wrong import fails to compile
 // because the target does not list the module.
@@ -35,10 +40,11 @@ let package = Package(
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: crossModule
         ),
         // Pure session state machines over an injected clock. No NIO.
-        .target(name: "CarrierSession"),
+        .target(name: "CarrierSession", swiftSettings: crossModule),
         // The only socket code on our side: client links, the SGIP report listener, link groups.
         .target(
             name: "CarrierGateway",
@@ -50,7 +56,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
-            ]
+            ],
+            swiftSettings: crossModule
         ),
         // The carriers' side of each protocol, for the demo, tests and benchmarks.
         .target(
@@ -61,7 +68,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: crossModule
         ),
 
         // One store over SQLKit for SQLite and PostgreSQL.
@@ -94,7 +102,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
-            ]
+            ],
+            swiftSettings: crossModule
         ),
         // The only HTTP code: JSON API under /api/v1 with its OpenAPI document, the console,
         // sessions, CSRF, security headers, SSE progress, /healthz.
@@ -137,6 +146,7 @@ let package = Package(
                 "CarrierWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "CarrierSessionTests", dependencies: ["CarrierSession"]),

@@ -87,8 +87,8 @@ public final class CMPPSimulator: Sendable {
                     let id = core.value.opened(channel)
                     let pipeline = channel.pipeline.syncOperations
                     switch version {
-                    case .v2: try pipeline.addHandler(ByteToMessageHandler(PacketDecoder<CMPP2>()))
-                    case .v3: try pipeline.addHandler(ByteToMessageHandler(PacketDecoder<CMPP3>()))
+                    case .v2: try pipeline.addHandler(PDUFrameHandler<CMPP2>())
+                    case .v3: try pipeline.addHandler(PDUFrameHandler<CMPP3>())
                     }
                     try pipeline.addHandler(CMPPSimulatorChannelHandler(core: core, sessionID: id))
                 }

@@ -41,7 +41,7 @@ extension SGIPGatewayCore {
             .connectTimeout(.seconds(2))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(PacketDecoder<SGIP>()))
+                    try channel.pipeline.syncOperations.addHandler(PDUFrameHandler<SGIP>())
                     try channel.pipeline.syncOperations.addHandler(SGIPCallbackHandler(core: bound, generation: generation))
                 }
             }

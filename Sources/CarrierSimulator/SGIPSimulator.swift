@@ -54,7 +54,7 @@ public final class SGIPSimulator: Sendable {
                     let id = core.value.shared.opened(channel)
                     let pipeline = channel.pipeline.syncOperations
                     if let idle { try pipeline.addHandler(IdleStateHandler(readTimeout: idle)) }
-                    try pipeline.addHandler(ByteToMessageHandler(PacketDecoder<SGIP>()))
+                    try pipeline.addHandler(PDUFrameHandler<SGIP>())
                     try pipeline.addHandler(SGIPSimulatorHandler(core: core, sessionID: id))
                 }
             }

@@ -82,7 +82,7 @@ public final class SMGPSimulator: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     let core = NIOLoopBound(self.core(), eventLoop: channel.eventLoop)
                     let id = core.value.opened(channel)
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(PacketDecoder<SMGP>()))
+                    try channel.pipeline.syncOperations.addHandler(PDUFrameHandler<SMGP>())
                     try channel.pipeline.syncOperations.addHandler(SMGPSimulatorChannelHandler(core: core, sessionID: id))
                 }
             }

@@ -52,7 +52,7 @@ public final class SMPPSimulator: Sendable {
                     let core = NIOLoopBound(self.core(), eventLoop: channel.eventLoop)
                     let id = core.value.opened(channel)
                     if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(PacketDecoder<SMPP>()))
+                    try channel.pipeline.syncOperations.addHandler(PDUFrameHandler<SMPP>())
                     try channel.pipeline.syncOperations.addHandler(SimulatorChannelHandler(core: core, sessionID: id))
                 }
             }

@@ -4,7 +4,7 @@ import NIOPosix
 import NIOSSL
 
 /// Opens the TCP (optionally TLS) connection of a ``LinkDriver`` on the account's event loop and
-/// builds its pipeline: [TLS] → frame decoder → ``LinkChannelHandler``. Writes are encoded by the
+/// builds its pipeline: [TLS] → ``LinkChannelHandler`` (framing, decoding, the driver). Writes are encoded by the
 /// driver itself, so an unencodable submit fails alone instead of closing the connection.
 struct Connector<A: ProtocolAdapter>: Sendable {
     let host: String
@@ -42,7 +42,6 @@ struct Connector<A: ProtocolAdapter>: Sendable {
                     if let tls {
                         try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName))
                     }
-                    try pipeline.addHandler(ByteToMessageHandler(PacketDecoder<A.Wire>()))
                     try pipeline.addHandler(LinkChannelHandler(driver: bound, generation: generation))
                 }
             }
@@ -56,21 +55,48 @@ struct Connector<A: ProtocolAdapter>: Sendable {
     }
 }
 
-/// The channel end of a ``LinkDriver``: forwards decoded packets, closure and errors, tagged
-/// with the connection's generation. It decides nothing.
+/// The channel end of a ``LinkDriver``: frames and decodes what the socket read and hands the
+/// packets to the driver in one batch (so the window is refilled and the socket flushed once per
+/// read, not once per packet), and forwards closure and errors, tagged with the connection's
+/// generation. It decides nothing.
 final class LinkChannelHandler<A: ProtocolAdapter>: ChannelInboundHandler {
-    typealias InboundIn = A.Wire.Packet
+    typealias InboundIn = ByteBuffer
 
     private let driver: NIOLoopBound<LinkDriver<A>>
     private let generation: Int
+    private var frames = FrameAccumulator<A.Wire>()
+    private var failed = false
 
     init(driver: NIOLoopBound<LinkDriver<A>>, generation: Int) {
         self.driver = driver
         self.generation = generation
     }
 
+    // NIO calls this through an existential, which runs the generic body; these make it, and
+    // everything the driver does for a packet, run specialised for each adapter.
+    @_specialize(where A == CMPPAdapter<CMPP2>)
+    @_specialize(where A == CMPPAdapter<CMPP3>)
+    @_specialize(where A == SGIPAdapter)
+    @_specialize(where A == SMGPAdapter)
+    @_specialize(where A == SMPPAdapter)
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        driver.value.received(unwrapInboundIn(data), generation: generation)
+        guard !failed else { return }
+        let driver = self.driver.value, generation = self.generation
+        let incoming = unwrapInboundIn(data)
+        var failure: WireError?
+        driver.batch {
+            do throws(WireError) {
+                try frames.consume(incoming, allocator: context.channel.allocator) { packet in
+                    driver.received(packet, generation: generation)
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure {
+            failed = true
+            driver.channelFailed(failure, generation: generation)
+        }
     }
 
     func channelInactive(context: ChannelHandlerContext) {

@@ -64,16 +64,29 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
     }
 
     // MARK: - LinkDriving
+    //
+    // The account calls these through `any LinkDriving`, which lands in the generic body; the
+    // `@_specialize` attributes make them (and all they call) run specialised per adapter.
 
     var isUsable: Bool { phase == .running && !waitingOutLoginFailure }
     var isStopped: Bool { phase == .stopped }
 
+    @_specialize(where A == CMPPAdapter<CMPP2>)
+    @_specialize(where A == CMPPAdapter<CMPP3>)
+    @_specialize(where A == SGIPAdapter)
+    @_specialize(where A == SMGPAdapter)
+    @_specialize(where A == SMPPAdapter)
     func start() {
         guard phase == .created else { return }
         phase = .running
         feed(.connect)
     }
 
+    @_specialize(where A == CMPPAdapter<CMPP2>)
+    @_specialize(where A == CMPPAdapter<CMPP3>)
+    @_specialize(where A == SGIPAdapter)
+    @_specialize(where A == SMGPAdapter)
+    @_specialize(where A == SMPPAdapter)
     func stop(immediate: Bool) {
         switch phase {
         case .created:
@@ -93,6 +106,11 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
         }
     }
 
+    @_specialize(where A == CMPPAdapter<CMPP2>)
+    @_specialize(where A == CMPPAdapter<CMPP3>)
+    @_specialize(where A == SGIPAdapter)
+    @_specialize(where A == SMGPAdapter)
+    @_specialize(where A == SMPPAdapter)
     func fill() {
         guard depth == 0 else {
             needsFill = true
@@ -101,6 +119,11 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
         batch { fillWindow() }
     }
 
+    @_specialize(where A == CMPPAdapter<CMPP2>)
+    @_specialize(where A == CMPPAdapter<CMPP3>)
+    @_specialize(where A == SGIPAdapter)
+    @_specialize(where A == SMGPAdapter)
+    @_specialize(where A == SMPPAdapter)
     func health(now: ContinuousClock.Instant) -> LinkHealth {
         var shown = state
         if state == .bound, account.isPaused(now: now) { shown = .degraded(reason: "throttled by the carrier") }
@@ -280,6 +303,11 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
     }
 
     /// Writes the acknowledged answers (on the loop) and flushes once.
+    @_specialize(where A == CMPPAdapter<CMPP2>)
+    @_specialize(where A == CMPPAdapter<CMPP3>)
+    @_specialize(where A == SGIPAdapter)
+    @_specialize(where A == SMGPAdapter)
+    @_specialize(where A == SMPPAdapter)
     func writeAcknowledgements(_ answers: [(generation: Int, packet: A.Wire.Packet)]) {
         batch {
             for answer in answers {

@@ -62,7 +62,7 @@ public final class SGIPListener: Service, Sendable {
                     let core = NIOLoopBound(self.core(), eventLoop: channel.eventLoop)
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(IdleStateHandler(readTimeout: .nanoseconds(self.settings.smgIdleTimeout.nanoseconds)))
-                    try pipeline.addHandler(ByteToMessageHandler(PacketDecoder<SGIP>()))
+                    try pipeline.addHandler(PDUFrameHandler<SGIP>())
                     try pipeline.addHandler(SGIPListenerHandler(core: core))
                 }
             }

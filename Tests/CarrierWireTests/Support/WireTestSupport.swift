@@ -116,22 +116,29 @@ func verifyPacketDecoder<P: WireProtocol>(_ proto: P.Type, _ vectors: [(bytes: [
     try ByteToMessageDecoderVerifier.verifyDecoder(inputOutputPairs: pairs) { PacketDecoder<P>() }
 }
 
-/// Encodes `packets` back to back, feeds the stream to a `PacketDecoder<P>` (through NIO's single-step
-/// processor) in chunks of `min(remaining, random 1...maxChunk)` bytes, and expects exactly `packets`
-/// out with no byte left over.
+/// Encodes `packets` back to back and feeds the stream in chunks of `min(remaining, random
+/// 1...maxChunk)` bytes both to a `PacketDecoder<P>` (through NIO's single-step processor) and to
+/// the `FrameAccumulator<P>` the links and simulators use; expects exactly `packets` out of each
+/// with no byte left over.
 func expectDecodesInRandomChunks<P: WireProtocol>(_ proto: P.Type, _ packets: [P.Packet], maxChunk: Int,
                                                   using rng: inout some RandomNumberGenerator,
                                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
     var stream = ByteBuffer()
     for packet in packets { try P.encode(packet, into: &stream) }
     let processor = NIOSingleStepByteToMessageProcessor(PacketDecoder<P>())
+    var frames = FrameAccumulator<P>()
     var decoded: [P.Packet] = []
+    var accumulated: [P.Packet] = []
     while stream.readableBytes > 0 {
         let cut = min(stream.readableBytes, Int.random(in: 1...maxChunk, using: &rng))
-        try processor.process(buffer: stream.readSlice(length: cut)!) { decoded.append($0) }
+        let chunk = stream.readSlice(length: cut)!
+        try processor.process(buffer: chunk) { decoded.append($0) }
+        try frames.consume(chunk, allocator: ByteBufferAllocator()) { accumulated.append($0) }
     }
     #expect(decoded == packets, sourceLocation: sourceLocation)
     #expect(processor.unprocessedBytes == 0, sourceLocation: sourceLocation)
+    #expect(accumulated == packets, sourceLocation: sourceLocation)
+    #expect(frames.pendingBytes == 0, sourceLocation: sourceLocation)
 }
 
 // MARK: Randomness
