@@ -23,6 +23,18 @@ extension Store {
             """
         let binds: [BulkValue] = [.text(owner), .int(leaseUntil.millis), .int(Int64(route)), .int(Int64(priorities.lowerBound)),
                                   .int(Int64(priorities.upperBound)), .int(now.millis), .text(avoiding), .int(Int64(limit))]
+        if let direct = sqliteDirect {
+            let claimed = try await directTransaction(direct) { c in
+                var claimed: [ClaimedDelivery] = []
+                try c.run(sql, binds) { row in
+                    claimed.append(ClaimedDelivery(id: row.int(0) ?? 0, dispatchID: row.int(1) ?? 0, number: row.int(2) ?? 0,
+                                                   carrier: Int(row.int(3) ?? 0), priority: Int(row.int(4) ?? 0),
+                                                   attempt: Int(row.int(5) ?? 0), leaseUntil: leaseUntil))
+                }
+                return claimed
+            }
+            return claimed.sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
+        }
         let sink = RowSink<[ClaimedDelivery]>([])
         try await transaction { db in
             try await self.fastRun(sql, binds, in: db) { row in
@@ -50,6 +62,18 @@ extension Store {
             sink.update { a in
                 if accepted.contains(id) { a.accepted.insert(id) }
                 if reported.contains(id) { a.reported.insert(id) }
+            }
+        }
+        if onlyOutcomes, let direct = sqliteDirect {
+            // Row by row through one prepared statement; `changes` says whether the guard held.
+            return try await directTransaction(direct) { c in
+                var applied = AppliedChanges()
+                for row in outcomes {
+                    guard case .int(let id) = row[0], try c.run(Self.outcomeRowSQL, row) == 1 else { continue }
+                    if accepted.contains(id) { applied.accepted.insert(id) }
+                    if reported.contains(id) { applied.reported.insert(id) }
+                }
+                return applied
             }
         }
         let outcomeBinds: [BulkValue] = [.text(Self.json(outcomes))]
@@ -122,6 +146,28 @@ extension Store {
                 AND ((v.vatt IS NOT NULL AND deliveries.attempts = v.vatt) OR (v.vatt IS NULL AND deliveries.state = 2))
             RETURNING id
             """
+    }
+
+    /// `outcomeSQL` for one row of `outcomeRows` bound as `?1` … `?9` (the direct SQLite writer).
+    private static let outcomeRowSQL = """
+        UPDATE deliveries SET state = ?3, account = COALESCE(?4, account), message_id = COALESCE(?5, message_id),
+            submitted_at = COALESCE(?6, submitted_at), status_code = COALESCE(?7, status_code),
+            reason = CASE WHEN ?7 IS NULL THEN reason ELSE ?8 END, finished_at = COALESCE(?9, finished_at),
+            lease_owner = CASE WHEN ?2 IS NULL THEN lease_owner END, lease_until = CASE WHEN ?2 IS NULL THEN lease_until END
+        WHERE id = ?1 AND ((?2 IS NOT NULL AND attempts = ?2) OR (?2 IS NULL AND state = 2))
+        """
+
+    /// Runs `body` on the direct SQLite writer under the store's write lock.
+    private func directTransaction<T: Sendable>(_ direct: SQLiteDirect, _ body: @escaping @Sendable (SQLiteDirect.Connection) throws -> T) async throws -> T {
+        await writeLock.lock()
+        do {
+            let result = try await direct.transaction(body)
+            await writeLock.unlock()
+            return result
+        } catch {
+            await writeLock.unlock()
+            throw error
+        }
     }
 
     /// Moves every delivery of a dispatch in state `from` (and on `route`, when given) to

@@ -27,6 +27,9 @@ public final class Store: Sendable {
     let sqliteReader: SQLiteConnection?
     /// The SQLite writer connection itself, for bulk inserts that skip SQLKit's per-value encoding.
     let sqliteWriter: SQLiteConnection?
+    /// A writer connection driven through SQLite's C API, for the dispatcher's group commit and
+    /// claims (`SQLiteDirect`); nil on PostgreSQL and in-memory SQLite.
+    let sqliteDirect: SQLiteDirect?
     let logger: Logger
     /// Seals audit records (HMAC key held outside the database); `nil` when no key is configured.
     public let auditSealer: (any AuditSealer)?
@@ -36,7 +39,7 @@ public final class Store: Sendable {
     private let closer: @Sendable () async throws -> Void
 
     private init(dialect: StoreDialect, location: DatabaseLocation, sql: any SQLDatabase, writer: any SQLDatabase,
-                 sqliteReader: SQLiteConnection? = nil, sqliteWriter: SQLiteConnection? = nil, logger: Logger,
+                 sqliteReader: SQLiteConnection? = nil, sqliteWriter: SQLiteConnection? = nil, sqliteDirect: SQLiteDirect? = nil, logger: Logger,
                  auditSealer: (any AuditSealer)?, closer: @escaping @Sendable () async throws -> Void) {
         self.dialect = dialect
         self.location = location
@@ -44,6 +47,7 @@ public final class Store: Sendable {
         self.writer = writer
         self.sqliteReader = sqliteReader
         self.sqliteWriter = sqliteWriter
+        self.sqliteDirect = sqliteDirect
         self.logger = logger
         self.auditSealer = auditSealer
         self.closer = closer
@@ -57,7 +61,9 @@ public final class Store: Sendable {
         case .sqlite(let path):
             let w = try await openSQLite(.file(path: path), logger: logger)
             let r = try await openSQLite(.file(path: path), logger: logger)
-            return Store(dialect: .sqlite, location: location, sql: r.sql(queryLogLevel: .trace), writer: w.sql(queryLogLevel: .trace), sqliteReader: r, sqliteWriter: w, logger: logger, auditSealer: auditSealer) {
+            let direct = try await SQLiteDirect(path: path)
+            return Store(dialect: .sqlite, location: location, sql: r.sql(queryLogLevel: .trace), writer: w.sql(queryLogLevel: .trace), sqliteReader: r, sqliteWriter: w, sqliteDirect: direct, logger: logger, auditSealer: auditSealer) {
+                try await direct.close()
                 try await r.close()
                 try await w.close()
             }
