@@ -82,9 +82,14 @@ final class BenchCarriers: @unchecked Sendable {
         }
         var groups: [LinkGroup] = [], simulators: [(String, AnySimulator)] = [], listeners: [SGIPListener] = []
         for (carrier, wire) in SimulatedGateways.china {
-            let sim = AnySimulator.make(wire, configuration: SimulatorConfiguration(
+            let simulated = SimulatorConfiguration(
                 accounts: [BenchAccount.account: BenchAccount.secret], windowSize: window, tps: tps,
-                tpsBurst: tps > 0 ? max(1, tps / 10) : nil, reportDelay: .milliseconds(5)))
+                tpsBurst: tps > 0 ? max(1, tps / 10) : nil, reportDelay: .milliseconds(5))
+            // Every carrier gets the same number of unanswered reports in flight: CMPP and SMGP
+            // allow `reportWindow` per connection; the SGIP SMG has one callback connection, so
+            // its window is the sum (with its default 32 the Unicom reports, answered only after
+            // their commit, fell seconds behind the submits and set the total time).
+            let sim = AnySimulator.make(wire, configuration: simulated, sgipCallbackWindow: simulated.reportWindow * links)
             let port = try await sim.start()
             var c = config(carrier, wire, host: "127.0.0.1", port: port)
             if wire == .sgip {

@@ -12,17 +12,20 @@ public enum AnySimulator: Sendable {
 
     /// The simulator for `wire`, reading the real wall clock (validity times, message ids).
     /// SGIP: reports go to the SP's listener at `reportHost`:`reportPort` (settable later with
-    /// `setReportTarget`).
+    /// `setReportTarget`), at most `sgipCallbackWindow` unanswered on its one callback connection
+    /// (the simulator's default, 32, when nil).
     public static func make(_ wire: CarrierProtocol, configuration: SimulatorConfiguration,
-                            reportHost: String? = nil, reportPort: Int? = nil) -> AnySimulator {
+                            reportHost: String? = nil, reportPort: Int? = nil, sgipCallbackWindow: Int? = nil) -> AnySimulator {
         let now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
         switch wire {
         case .smpp: return .smpp(SMPPSimulator(configuration: configuration))
         case .cmpp2: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v2, unixTime: now)))
         case .cmpp3: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v3, unixTime: now)))
         case .smgp: return .smgp(SMGPSimulator(configuration: configuration, options: .init(unixSeconds: now)))
-        case .sgip: return .sgip(SGIPSimulator(configuration: configuration,
-                                               options: .init(reportHost: reportHost, reportPort: reportPort, clock: now)))
+        case .sgip:
+            var options = SGIPSimulator.Options(reportHost: reportHost, reportPort: reportPort, clock: now)
+            if let sgipCallbackWindow { options.callbackWindow = max(1, sgipCallbackWindow) }
+            return .sgip(SGIPSimulator(configuration: configuration, options: options))
         }
     }
 
