@@ -37,6 +37,12 @@ struct DispatchBench: AsyncParsableCommand {
             try await BenchBook.seed(store, count: recipients, region: "110105", mixed: smpp == nil)
             if smpp == nil { try await BenchBook.seed(store, count: 100, region: "110108", mixed: true) }
             print("seeded \(recipients) contacts in \((ContinuousClock.now - seedStart).seconds.formatted2) s (\(options.database!))")
+            // As `tocsin serve` does at start: targeting answers from the in-memory snapshot
+            // (docs/targeting.md), built before the clock starts.
+            store.targetingSnapshotPolicy = .background
+            let snapshotStart = ContinuousClock.now
+            try await store.prepareTargetingSnapshot()
+            print("targeting snapshot built in \((ContinuousClock.now - snapshotStart).seconds.formatted2) s (as serve does at start)")
             let carriers = try await BenchCarriers.start(smpp: smpp, links: links, window: window, tps: tps,
                                                          acknowledgement: ackOnReceipt ? .onReceipt : .whenRecorded)
             try await carriers.waitBound(seconds: smpp == nil ? 10 : 120)
