@@ -50,6 +50,8 @@ final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
     let configuration: SimulatorConfiguration
     let options: CMPPSimulator.Options
     let eventLoop: EventLoop
+    /// Writes leave once per loop tick per connection.
+    let flusher: TickFlusher
     /// When the first login arrived: `refuseLoginsFor` counts from it (a loaded machine may log
     /// in long after the start).
     var firstLoginAt: ContinuousClock.Instant?
@@ -73,6 +75,7 @@ final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
         self.configuration = configuration
         self.options = options
         self.eventLoop = eventLoop
+        self.flusher = TickFlusher(eventLoop: eventLoop)
         self.logger = logger
         self.faults = configuration.faults
         self.random = SeededGenerator(seed: configuration.seed)
@@ -125,8 +128,8 @@ final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
             return
         }
         let channel = session.channel
-        let written = channel.writeAndFlush(buffer)
-        if thenClose { written.whenComplete { _ in channel.close(promise: nil) } }
+        guard thenClose else { return flusher.write(buffer, to: channel) }
+        channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
     }
 
     /// Answers after the configured delay, or later while responses are stalled.

@@ -163,7 +163,7 @@ final class SGIPGatewayCore {
             logger.error("simulator cannot encode an SGIP PDU", metadata: ["sim.error": "\(error)"])
             return
         }
-        channel.writeAndFlush(buffer, promise: nil)
+        shared.flusher.write(buffer, to: channel)
     }
 
     func closeAfterFlush(_ channel: Channel) {

@@ -46,6 +46,8 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
     let configuration: SimulatorConfiguration
     let options: SMGPSimulator.Options
     let eventLoop: EventLoop
+    /// Writes leave once per loop tick per connection.
+    let flusher: TickFlusher
     /// When the first login arrived: `refuseLoginsFor` counts from it (a loaded machine may log
     /// in long after the start).
     var firstLoginAt: ContinuousClock.Instant?
@@ -69,6 +71,7 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
         self.configuration = configuration
         self.options = options
         self.eventLoop = eventLoop
+        self.flusher = TickFlusher(eventLoop: eventLoop)
         self.logger = logger
         self.faults = configuration.faults
         self.random = SeededGenerator(seed: configuration.seed)
@@ -117,11 +120,9 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
             logger.error("simulator cannot encode a PDU", metadata: ["sim.error": "\(error)"])
             return
         }
-        let written = session.channel.writeAndFlush(buffer)
-        if thenClose {
-            let channel = session.channel
-            written.whenComplete { _ in channel.close(promise: nil) }
-        }
+        let channel = session.channel
+        guard thenClose else { return flusher.write(buffer, to: channel) }
+        channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
     }
 
     /// Answers after the configured delay, or later while responses are stalled.

@@ -43,6 +43,8 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
 
     let configuration: SimulatorConfiguration
     let eventLoop: EventLoop
+    /// Writes leave once per loop tick per connection.
+    let flusher: TickFlusher
     /// When the first login arrived: `refuseLoginsFor` counts from it (a loaded machine may log
     /// in long after the start).
     var firstLoginAt: ContinuousClock.Instant?
@@ -63,6 +65,7 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
     init(configuration: SimulatorConfiguration, eventLoop: EventLoop, logger: Logger) {
         self.configuration = configuration
         self.eventLoop = eventLoop
+        self.flusher = TickFlusher(eventLoop: eventLoop)
         self.logger = logger
         self.faults = configuration.faults
         self.random = SeededGenerator(seed: configuration.seed)
@@ -109,7 +112,7 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
             logger.error("simulator cannot encode a PDU", metadata: ["sim.error": "\(error)"])
             return
         }
-        session.channel.writeAndFlush(buffer, promise: nil)
+        flusher.write(buffer, to: session.channel)
     }
 
     /// Answers after the configured delay, or later while responses are stalled.
