@@ -92,20 +92,27 @@ final class AccountCore {
     // MARK: - Submits
 
     /// Queues `message`; `promise` gets the carrier's answer or a ``SubmitError``.
-    func submit(_ message: OutboundMessage, promise: EventLoopPromise<SubmitOutcome>) {
-        switch phase {
-        case .stopping, .stopped:
-            return promise.fail(SubmitError(.shuttingDown, retry: .safe))
-        case .running where !drivers.contains(where: \.isUsable):
-            return promise.fail(SubmitError(.linkDown, retry: .safe))
-        case .created, .running:
-            break
+    func submit(_ submits: [PendingSubmit]) {
+        let now = ContinuousClock.now
+        for submit in submits {
+            let promise = submit.promise
+            switch phase {
+            case .stopping, .stopped:
+                promise.fail(SubmitError(.shuttingDown, retry: .safe))
+                continue
+            case .running where !drivers.contains(where: \.isUsable):
+                promise.fail(SubmitError(.linkDown, retry: .safe))
+                continue
+            case .created, .running:
+                break
+            }
+            guard queue.count < configuration.maxQueuedSubmits else {
+                promise.fail(SubmitError(.backlogFull, retry: .safe))
+                continue
+            }
+            queue.append(QueuedSubmit(id: ObjectIdentifier(promise.futureResult), message: submit.message,
+                                      promise: promise, enqueuedAt: now))
         }
-        guard queue.count < configuration.maxQueuedSubmits else {
-            return promise.fail(SubmitError(.backlogFull, retry: .safe))
-        }
-        queue.append(QueuedSubmit(id: ObjectIdentifier(promise.futureResult), message: message,
-                                  promise: promise, enqueuedAt: .now))
         pump()
     }
 

@@ -40,7 +40,7 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
     /// The packet behind the `handlePeerRequest`/`rejectPeerRequest` being executed.
     private var currentRequest: A.Wire.Packet?
     /// Answers to reports the consumer has recorded (`ReportAcknowledgementPolicy.whenRecorded`).
-    private var acknowledgements: AcknowledgementOutbox<(generation: Int, packet: A.Wire.Packet)>?
+    private var acknowledgements: LoopInbox<(generation: Int, packet: A.Wire.Packet)>?
 
     init(index: Int, adapter: A, account: AccountCore, connector: Connector<A>, logger: Logger) {
         let configuration = account.configuration
@@ -59,7 +59,7 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
         self.logger = logger
         if configuration.reportAcknowledgement == .whenRecorded {
             let bound = NIOLoopBound(WeakReference(object: self), eventLoop: eventLoop)
-            acknowledgements = AcknowledgementOutbox(loop: eventLoop) { bound.value.object?.writeAcknowledgements($0) }
+            acknowledgements = LoopInbox(loop: eventLoop) { bound.value.object?.writeAcknowledgements($0) }
         }
     }
 

@@ -106,12 +106,11 @@ public final class LinkGroup: Service, Sendable {
         try Task.checkCancellation()
         let handle = self.handle
         let promise = handle.eventLoop.makePromise(of: SubmitOutcome.self)
-        let id = ObjectIdentifier(promise.futureResult)
         return try await withTaskCancellationHandler {
-            handle.withCore { $0.submit(message, promise: promise) }
+            handle.submit(message, promise: promise)
             return try await promise.futureResult.get()
         } onCancel: {
-            handle.withCore { $0.cancel(id) }
+            handle.cancel(promise)
         }
     }
 

@@ -25,7 +25,7 @@ final class SGIPListenerCore {
     let eventLoop: EventLoop
     let linkName: String
     /// Set when reports and MO are answered only once the consumer acknowledges them.
-    private var acknowledgements: AcknowledgementOutbox<(connection: ObjectIdentifier, packet: SGIPPacket)>?
+    private var acknowledgements: LoopInbox<(connection: ObjectIdentifier, packet: SGIPPacket)>?
     let metrics: LinkMetrics
     var adapter: SGIPAdapter
     var logger: Logger
@@ -48,7 +48,7 @@ final class SGIPListenerCore {
         self.stopped = eventLoop.makePromise()
         if configuration.reportAcknowledgement == .whenRecorded {
             let bound = NIOLoopBound(WeakReference(object: self), eventLoop: eventLoop)
-            acknowledgements = AcknowledgementOutbox(loop: eventLoop) { bound.value.object?.writeAcknowledgements($0) }
+            acknowledgements = LoopInbox(loop: eventLoop) { bound.value.object?.writeAcknowledgements($0) }
         }
     }
 
