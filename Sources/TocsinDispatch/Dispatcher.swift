@@ -46,7 +46,7 @@ public final class Dispatcher: WarningDispatcher, Service {
         self.logger = logger
         let matcher = ReportMatcher(limit: configuration.inFlightLimit)
         let recorder = Recorder(store: store, book: book, observer: observer, clock: clock, limit: configuration.maxPendingChanges,
-                                gather: configuration.groupCommitGather, logger: logger)
+                                gather: configuration.groupCommitGather ?? (store.writesOutcomesRowByRow ? .zero : .milliseconds(1)), logger: logger)
         self.matcher = matcher
         self.recorder = recorder
         let context = SenderContext(store: store, book: book, recorder: recorder, matcher: matcher, hint: hint, configuration: configuration,

@@ -37,8 +37,10 @@ public struct DispatcherConfiguration: Sendable {
     /// Outcomes waiting for a group commit beyond which report readers wait (backpressure).
     public var maxPendingChanges: Int
     /// How long a group commit waits for a small batch (under 64 outcomes) to grow; zero commits
-    /// at once.
-    public var groupCommitGather: Duration
+    /// at once. nil (the default) chooses by store: zero on a SQLite file, whose outcome writes
+    /// are prepared statements with little fixed cost per commit (a 1 ms wait then only added
+    /// latency: 5 753 against 10 472 SMS/s on one SMPP link of window 10); 1 ms elsewhere.
+    public var groupCommitGather: Duration?
     /// Senders per window slot of an account. Each has at most one delivery that the carrier may
     /// have but the database does not yet show as submitted, so what a crash can resend is at most
     /// `workersPerWindowSlot ×` the windows (DESIGN.md asks for the windows: 1). More hides the
@@ -55,7 +57,7 @@ public struct DispatcherConfiguration: Sendable {
                 reportGrace: Duration = .seconds(600), unmatchedReportTTL: Duration = .seconds(10),
                 routes: [Carrier: Carrier] = [.chinaBroadnet: .chinaMobile], sms: SMSConfiguration = SMSConfiguration(),
                 sweepInterval: Duration = .milliseconds(500), idlePoll: Duration = .milliseconds(250),
-                maxPendingChanges: Int = 20_000, groupCommitGather: Duration = .milliseconds(1), workersPerWindowSlot: Int = 1, inFlightLimit: Int = 500_000) {
+                maxPendingChanges: Int = 20_000, groupCommitGather: Duration? = nil, workersPerWindowSlot: Int = 1, inFlightLimit: Int = 500_000) {
         self.node = node
         self.claimBatch = max(1, claimBatch)
         self.planBatch = max(1, planBatch)
@@ -70,7 +72,7 @@ public struct DispatcherConfiguration: Sendable {
         self.sweepInterval = sweepInterval
         self.idlePoll = idlePoll
         self.maxPendingChanges = max(100, maxPendingChanges)
-        self.groupCommitGather = max(.zero, groupCommitGather)
+        self.groupCommitGather = groupCommitGather.map { max(.zero, $0) }
         self.workersPerWindowSlot = max(1, workersPerWindowSlot)
         self.inFlightLimit = max(0, inFlightLimit)
     }

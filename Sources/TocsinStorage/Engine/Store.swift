@@ -30,6 +30,9 @@ public final class Store: Sendable {
     /// A writer connection driven through SQLite's C API, for the dispatcher's group commit and
     /// claims (`SQLiteDirect`); nil on PostgreSQL and in-memory SQLite.
     let sqliteDirect: SQLiteDirect?
+    /// True when the dispatcher's outcome batches are written row by row through prepared
+    /// statements (a SQLite file): a commit's fixed cost is then small.
+    public var writesOutcomesRowByRow: Bool { sqliteDirect != nil }
     let logger: Logger
     /// Seals audit records (HMAC key held outside the database); `nil` when no key is configured.
     public let auditSealer: (any AuditSealer)?
