@@ -3,15 +3,11 @@
 public enum Hex {
     private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Two lower-case hex digits per byte, no separators.
-    public static func lower<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.underestimatedCount * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+    /// Two lower-case hex digits per byte of `bytes` (at most 8 bytes), no separators.
+    public static func lower<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        precondition(bytes.count <= 8, "\(bytes.count) bytes do not fit one 64-bit rendering")
+        guard !bytes.isEmpty else { return "" }
+        return lower(bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }, width: bytes.count * 2)
     }
 
     /// `value` as exactly `width` lower-case hex digits (zero padded; `width` ≤ 16).

@@ -51,7 +51,7 @@ public struct SMGPMsgID: Sendable, Hashable, CustomStringConvertible {
     public var isBCD: Bool { bytes.allSatisfy { $0 >> 4 <= 9 && $0 & 0x0F <= 9 } }
 
     /// The 20 hex digits; equal to the BCD digits when `isBCD`, the raw hex fallback otherwise.
-    public var description: String { Hex.lower(bytes) }
+    public var description: String { Hex.lower(bytes[0..<8]) + Hex.lower(bytes[8...]) }
 
     /// SMGW code (`010061`), nil when not BCD.
     public var gatewayCode: String? { isBCD ? String(description.prefix(6)) : nil }

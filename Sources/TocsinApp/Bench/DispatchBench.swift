@@ -20,6 +20,7 @@ struct DispatchBench: AsyncParsableCommand {
     @Option(help: "Send everything over SMPP links to this external SMSC (host:port) instead of the simulators; no small warnings.") var smpp: String?
     @Option(help: "SQLite file to use (default: a fresh file in a temporary folder, removed after).") var database: String?
     @Option(help: "Deliveries per claim.") var claimBatch = 500
+    @Option(help: "Recipients per planning transaction (default: the dispatcher's, 1 000).") var planBatch: Int?
     @Option(help: "Group commit: how long a small batch waits to grow, in ms (default: the dispatcher's choice for the store, 0 on SQLite).") var gatherMs: Int?
     @Option(help: "Senders per window slot (1: a crash resends at most the windows; more: up to that many windows).") var workersPerSlot = 1
     @Flag(help: "Answer reports when they arrive instead of after their commit (faster, but a crash loses the reports in flight; for comparison only).") var ackOnReceipt = false
@@ -48,8 +49,9 @@ struct DispatchBench: AsyncParsableCommand {
             try await carriers.waitBound(seconds: smpp == nil ? 10 : 120)
             var logger = Logger(label: "tocsin.bench.dispatch")
             logger.logLevel = .error
-            let config = DispatcherConfiguration(claimBatch: claimBatch, groupCommitGather: gatherMs.map { .milliseconds($0) },
+            var config = DispatcherConfiguration(claimBatch: claimBatch, groupCommitGather: gatherMs.map { .milliseconds($0) },
                                                  workersPerWindowSlot: workersPerSlot)
+            if let planBatch { config.planBatch = max(1, planBatch) }
             let dispatcher = Dispatcher(store: store, accounts: carriers.groups, configuration: config, logger: logger)
             let runner = Task { try await dispatcher.run() }
             let rssBefore = PeakMemory.residentKiB()
