@@ -51,7 +51,7 @@ public struct DispatcherConfiguration: Sendable {
     public var inFlightLimit: Int
 
     public init(node: String = "node-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))",
-                claimBatch: Int = 500, planBatch: Int = 1_000, firstPlanBatch: Int = 200,
+                claimBatch: Int = 500, planBatch: Int = 2_000, firstPlanBatch: Int = 200,
                 leaseDuration: Duration = .seconds(300), maxAttempts: Int = 8,
                 retryBackoff: [Duration] = [.milliseconds(200), .seconds(1), .seconds(5), .seconds(15), .seconds(60)],
                 reportGrace: Duration = .seconds(600), unmatchedReportTTL: Duration = .seconds(10),

@@ -20,7 +20,7 @@ struct DispatchBench: AsyncParsableCommand {
     @Option(help: "Send everything over SMPP links to this external SMSC (host:port) instead of the simulators; no small warnings.") var smpp: String?
     @Option(help: "SQLite file to use (default: a fresh file in a temporary folder, removed after).") var database: String?
     @Option(help: "Deliveries per claim.") var claimBatch = 500
-    @Option(help: "Recipients per planning transaction (default: the dispatcher's, 1 000).") var planBatch: Int?
+    @Option(help: "Recipients per planning transaction (default: the dispatcher's, 2 000).") var planBatch: Int?
     @Option(help: "Group commit: how long a small batch waits to grow, in ms (default: the dispatcher's choice for the store, 0 on SQLite).") var gatherMs: Int?
     @Option(help: "Senders per window slot (1: a crash resends at most the windows; more: up to that many windows).") var workersPerSlot = 1
     @Flag(help: "Answer reports when they arrive instead of after their commit (faster, but a crash loses the reports in flight; for comparison only).") var ackOnReceipt = false
