@@ -186,6 +186,7 @@ final class CMPPSimulatorChannelHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.flush()  // answers already written go out first
         context.close(promise: nil)  // undecodable bytes cost the client its connection, as on a real ISMG
     }
 }

@@ -104,11 +104,11 @@ final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
     /// Closes a connection on purpose (fault injection).
     func drop(_ session: Session) {
         counters.connectionsDropped += 1
-        session.channel.close(promise: nil)
+        flusher.close(session.channel)
     }
 
     func closeAll() {
-        for session in sessions.values { session.channel.close(promise: nil) }
+        for session in sessions.values { flusher.close(session.channel) }
         timer?.task.cancel()
         timer = nil
         jobs.removeAll()

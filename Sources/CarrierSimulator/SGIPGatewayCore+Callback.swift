@@ -75,7 +75,7 @@ extension SGIPGatewayCore {
             guard response.result == .ok else {
                 counters.callbackBindsRefused += 1
                 counters.lastCallbackBindResult = response.result.rawValue
-                channel.close(promise: nil)  // callbackClosed schedules the retry
+                shared.flusher.close(channel)  // callbackClosed schedules the retry
                 return
             }
             counters.callbackBindsOK += 1
@@ -89,7 +89,7 @@ extension SGIPGatewayCore {
             write(SGIPPacket(sequence: packet.sequence, body: .unbindResp), on: channel)
             closeAfterFlush(channel)
         case .unbindResp:
-            channel.close(promise: nil)
+            shared.flusher.close(channel)
         default:
             break
         }
@@ -178,6 +178,7 @@ final class SGIPCallbackHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.flush()  // answers already written go out first
         context.close(promise: nil)
     }
 }

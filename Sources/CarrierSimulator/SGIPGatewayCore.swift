@@ -72,7 +72,7 @@ final class SGIPGatewayCore {
             write(SGIPPacket(sequence: key, body: .unbindResp), to: session)
             closeAfterFlush(session.channel)
         case .unbindResp:
-            session.channel.close(promise: nil)
+            shared.flusher.close(session.channel)
         case .deliver, .report, .userRpt:
             // Not requests an SP sends on its MT link: answered "function not provided" (§8).
             let response = SGIPResponse(result: .functionNotProvided)
@@ -91,7 +91,7 @@ final class SGIPGatewayCore {
     func idle(_ sessionID: Int) {
         guard let session = shared.sessions[sessionID] else { return }
         counters.idleClosed += 1
-        session.channel.close(promise: nil)
+        shared.flusher.close(session.channel)
     }
 
     private func submitReceived(_ submit: SGIPSubmit, key: SGIPSequence, session: SimulatorCore.Session) {

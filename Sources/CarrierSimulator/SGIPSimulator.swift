@@ -165,6 +165,7 @@ final class SGIPSimulatorHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.flush()  // answers already written go out first
         context.close(promise: nil)  // sgip.md §8: an invalid command closes the connection
     }
 }

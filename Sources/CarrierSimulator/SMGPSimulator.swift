@@ -206,6 +206,7 @@ final class SMGPSimulatorChannelHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.flush()  // answers already written go out first
         context.close(promise: nil)  // a client sending undecodable bytes loses its connection, as on a real SMGW
     }
 }

@@ -139,6 +139,7 @@ final class SimulatorChannelHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.flush()  // answers already written go out first
         context.close(promise: nil)  // a client sending undecodable bytes loses its connection, as on a real gateway
     }
 }

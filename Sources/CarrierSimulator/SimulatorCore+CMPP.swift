@@ -29,7 +29,7 @@ extension CMPPSimulatorCore {
             counters.unbinds += 1
             write(CMPP.Packet(sequenceID: key, body: .terminateResponse), to: session, thenClose: true)
         case .terminateResponse:
-            session.channel.close(promise: nil)
+            flusher.close(session.channel)
         case .deliverResponse(let response):
             deliveryAnswered(key: key, result: response.result, session: session)
         case .query, .cancel, .connectResponse, .submitResponse, .deliver, .queryResponse, .cancelResponse:

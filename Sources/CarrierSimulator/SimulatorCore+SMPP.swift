@@ -27,7 +27,7 @@ extension SimulatorCore {
         case .unbind:
             counters.unbinds += 1
             write(SMPP.Packet(.unbindResponse, sequenceNumber: key), to: session)
-            session.channel.close(promise: nil)
+            flusher.close(session.channel)
         case .deliverSMResponse:
             deliveryAnswered(key: key, status: packet.commandStatus, session: session)
         case .genericNack, .unbindResponse, .bindReceiverResponse, .bindTransmitterResponse,

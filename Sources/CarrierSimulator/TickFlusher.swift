@@ -18,6 +18,14 @@ final class TickFlusher {
         dirty[ObjectIdentifier(channel)] = channel
     }
 
+    /// Sends what was written to `channel`, then closes it: a close drops unflushed writes (an
+    /// unbind's answer, the last answer before a simulated drop).
+    func close(_ channel: Channel) {
+        dirty[ObjectIdentifier(channel)] = nil
+        channel.flush()
+        channel.close(promise: nil)
+    }
+
     private func flush() {
         let channels = dirty
         dirty = [:]
