@@ -159,15 +159,7 @@ extension Store {
 
     /// Runs `body` on the direct SQLite writer under the store's write lock.
     private func directTransaction<T: Sendable>(_ direct: SQLiteDirect, _ body: @escaping @Sendable (SQLiteDirect.Connection) throws -> T) async throws -> T {
-        await writeLock.lock()
-        do {
-            let result = try await direct.transaction(body)
-            await writeLock.unlock()
-            return result
-        } catch {
-            await writeLock.unlock()
-            throw error
-        }
+        try await withWriteLock { try await direct.transaction(body) }
     }
 
     /// Moves every delivery of a dispatch in state `from` (and on `route`, when given) to

@@ -52,14 +52,7 @@ extension Store {
     func fastWrite(_ sql: String, _ binds: [BulkValue], row: (@Sendable (FastRow) -> Void)? = nil) async throws {
         switch dialect {
         case .sqlite:
-            await writeLock.lock()
-            do {
-                try await fastRun(sql, binds, in: writer, row: row)
-                await writeLock.unlock()
-            } catch {
-                await writeLock.unlock()
-                throw error
-            }
+            try await withWriteLock { try await fastRun(sql, binds, in: writer, row: row) }
         case .postgres:
             try await fastRun(sql, binds, in: writer, row: row)
         }

@@ -108,20 +108,26 @@ public final class Store: Sendable {
         try await closer()
     }
 
+    /// Runs `body` holding the SQLite write lock, released however `body` ends: every SQLite
+    /// write (SQLiteNIO writer or `SQLiteDirect`) goes through it, one at a time.
+    func withWriteLock<T>(_ body: () async throws -> T) async throws -> T {
+        await writeLock.lock()
+        do {
+            let result = try await body()
+            await writeLock.unlock()
+            return result
+        } catch {
+            await writeLock.unlock()
+            throw error
+        }
+    }
+
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back
     /// when it throws. On SQLite, transactions are serialised (one writer).
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch dialect {
         case .sqlite:
-            await writeLock.lock()
-            do {
-                let result = try await Self.inTransaction(writer, begin: "BEGIN IMMEDIATE", body)
-                await writeLock.unlock()
-                return result
-            } catch {
-                await writeLock.unlock()
-                throw error
-            }
+            return try await withWriteLock { try await Self.inTransaction(writer, begin: "BEGIN IMMEDIATE", body) }
         case .postgres:
             return try await writer.withSession { session in
                 try await Self.inTransaction(session, begin: "BEGIN", body)
