@@ -87,7 +87,7 @@ extension SGIPGatewayCore {
             pumpCallback()
         case .unbind:
             write(SGIPPacket(sequence: packet.sequence, body: .unbindResp), on: channel)
-            closeAfterFlush(channel)
+            shared.flusher.close(channel)
         case .unbindResp:
             shared.flusher.close(channel)
         default:

@@ -64,13 +64,13 @@ final class SGIPGatewayCore {
         case .bind(let bind):
             let result = shared.sgipBindResult(bind, session: session)
             write(SGIPPacket(sequence: key, body: .bindResp(SGIPResponse(result: result))), to: session)
-            if result != .ok, result != .repeatedBind { closeAfterFlush(session.channel) }
+            if result != .ok, result != .repeatedBind { shared.flusher.close(session.channel) }
         case .submit(let submit):
             submitReceived(submit, key: key, session: session)
         case .unbind:
             shared.counters.unbinds += 1
             write(SGIPPacket(sequence: key, body: .unbindResp), to: session)
-            closeAfterFlush(session.channel)
+            shared.flusher.close(session.channel)
         case .unbindResp:
             shared.flusher.close(session.channel)
         case .deliver, .report, .userRpt:
@@ -164,10 +164,6 @@ final class SGIPGatewayCore {
             return
         }
         shared.flusher.write(buffer, to: channel)
-    }
-
-    func closeAfterFlush(_ channel: Channel) {
-        channel.writeAndFlush(channel.allocator.buffer(capacity: 0)).whenComplete { _ in channel.close(promise: nil) }
     }
 
     /// Writes a Submit_Resp after the configured delay (or later while responses are stalled).

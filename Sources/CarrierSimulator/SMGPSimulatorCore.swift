@@ -120,9 +120,8 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
             logger.error("simulator cannot encode a PDU", metadata: ["sim.error": "\(error)"])
             return
         }
-        let channel = session.channel
-        guard thenClose else { return flusher.write(buffer, to: channel) }
-        channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
+        flusher.write(buffer, to: session.channel)
+        if thenClose { flusher.close(session.channel) }
     }
 
     /// Answers after the configured delay, or later while responses are stalled.

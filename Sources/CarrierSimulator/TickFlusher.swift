@@ -18,12 +18,12 @@ final class TickFlusher {
         dirty[ObjectIdentifier(channel)] = channel
     }
 
-    /// Sends what was written to `channel`, then closes it: a close drops unflushed writes (an
-    /// unbind's answer, the last answer before a simulated drop).
+    /// Closes `channel` once everything written to it has gone out (an unbind's answer, the last
+    /// answer before a simulated drop): a plain close drops writes not yet flushed or still
+    /// waiting for socket space. An empty write's promise completes after every write before it.
     func close(_ channel: Channel) {
         dirty[ObjectIdentifier(channel)] = nil
-        channel.flush()
-        channel.close(promise: nil)
+        channel.writeAndFlush(channel.allocator.buffer(capacity: 0)).whenComplete { _ in channel.close(promise: nil) }
     }
 
     private func flush() {
