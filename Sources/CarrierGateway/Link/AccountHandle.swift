@@ -4,23 +4,21 @@ import NIOCore
 /// A `Sendable` handle on an ``AccountCore``: the core is created lazily on its event loop on
 /// first use, and every access hops there. Submits hop in batches (``LoopInbox``).
 struct AccountHandle: Sendable {
-    let configuration: LinkConfiguration
-    let eventLoop: EventLoop
-    let reports: ReportBuffer
     let stateChanges: AsyncStream<LinkStateChange>
     private let cell: CoreCell
     private let submits: LoopInbox<PendingSubmit>
 
+    var configuration: LinkConfiguration { cell.configuration }
+    var eventLoop: EventLoop { cell.eventLoop }
+    var reports: ReportBuffer { cell.reports }
+
     init(configuration: LinkConfiguration, eventLoop: EventLoop, logger: Logger,
          makeDrivers: @escaping @Sendable (AccountCore, Logger) -> [any LinkDriving]) {
-        self.configuration = configuration
-        self.eventLoop = eventLoop
-        let reports = ReportBuffer(capacity: configuration.reportBufferSize, eventLoop: eventLoop)
-        self.reports = reports
         let (stream, continuation) = AsyncStream<LinkStateChange>.makeStream(bufferingPolicy: .bufferingNewest(64))
         self.stateChanges = stream
-        let cell = CoreCell(configuration: configuration, eventLoop: eventLoop, reports: reports, stateChanges: continuation,
-                            logger: logger, makeDrivers: makeDrivers)
+        let cell = CoreCell(configuration: configuration, eventLoop: eventLoop,
+                            reports: ReportBuffer(capacity: configuration.reportBufferSize, eventLoop: eventLoop),
+                            stateChanges: continuation, logger: logger, makeDrivers: makeDrivers)
         self.cell = cell
         self.submits = LoopInbox(loop: eventLoop) { cell.core().submit($0) }
     }
