@@ -29,8 +29,7 @@ final class SGIPGatewayCore {
     var longMessages: [SGIPSimulator.LongMessage] = []
     var eventLoop: EventLoop { shared.eventLoop }
     var logger: Logger { shared.logger }
-    private var jobs = TimerQueue<Job>()
-    private var timer: (at: ContinuousClock.Instant, task: Scheduled<Void>)?
+    private let jobs: JobTimer<Job>
     private var acceptedSequences: Set<SGIPSequence> = []
     private var reassembler = Reassembler<ContinuousClock.Instant>(timeout: .seconds(300))
     private var ownCounter: UInt32 = 0
@@ -47,6 +46,8 @@ final class SGIPGatewayCore {
     init(shared: SimulatorCore, options: SGIPSimulator.Options) {
         self.shared = shared
         self.options = options
+        self.jobs = JobTimer(eventLoop: shared.eventLoop)
+        jobs.run = { [weak self] job in self?.run(job) }
     }
 
     /// The SMG's next SequenceNumber: its node id, `MMDDhhmmss` from the injected clock, a counter.
@@ -179,47 +180,28 @@ final class SGIPGatewayCore {
     }
 
     func schedule(_ job: Job, at due: ContinuousClock.Instant) {
-        jobs.push(job, due: due)
-        armTimer()
+        jobs.schedule(job, at: due)
     }
 
-    private func armTimer() {
-        guard let next = jobs.nextDue else { return }
-        if let timer, timer.at <= next { return }
-        timer?.task.cancel()
-        let delay = ContinuousClock.now.duration(to: next)
-        let nanos = max(0, delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000)
-        let task = eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanos)) {
-            self.timer = nil
-            self.runDueJobs()
+    /// Runs one due job (the timer calls it in due order).
+    private func run(_ job: Job) {
+        switch job {
+        case .respond(let id, let packet):
+            guard let session = shared.sessions[id] else { return }
+            session.outstanding -= 1
+            write(packet, to: session)
+        case .deliver(let delivery):
+            enqueue(delivery)
+        case .reconnectCallback:
+            reconnectScheduled = false
+            pumpCallback()
         }
-        timer = (next, task)
-    }
-
-    private func runDueJobs() {
-        let now = ContinuousClock.now
-        while let job = jobs.popDue(now: now) {
-            switch job {
-            case .respond(let id, let packet):
-                guard let session = shared.sessions[id] else { continue }
-                session.outstanding -= 1
-                write(packet, to: session)
-            case .deliver(let delivery):
-                enqueue(delivery)
-            case .reconnectCallback:
-                reconnectScheduled = false
-                pumpCallback()
-            }
-        }
-        armTimer()
     }
 
     /// Stops everything: SP connections, the callback connection, timers.
     func closeAll() {
         shared.closeAll()
-        timer?.task.cancel()
-        timer = nil
-        jobs.removeAll()
+        jobs.cancelAll()
         idleTimer?.cancel()
         callbackGeneration += 1
         callbackChannel?.close(promise: nil)

@@ -64,8 +64,7 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
     var messageCounter: UInt64 = 0
     var reportWindow: ReportWindow<Delivery>
     private var nextSessionID = 0
-    private var jobs = TimerQueue<Job>()
-    private var timer: (at: ContinuousClock.Instant, task: Scheduled<Void>)?
+    private let jobs: JobTimer<Job>
 
     init(configuration: SimulatorConfiguration, options: SMGPSimulator.Options, eventLoop: EventLoop, logger: Logger) {
         self.configuration = configuration
@@ -77,6 +76,8 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
         self.random = SeededGenerator(seed: configuration.seed)
         self.reassembler = Reassembler(timeout: options.reassemblyTimeout)
         self.reportWindow = ReportWindow(limit: configuration.reportWindow)
+        self.jobs = JobTimer(eventLoop: eventLoop)
+        jobs.run = { [weak self] job in self?.run(job) }
     }
 
     // MARK: - Connections
@@ -103,9 +104,7 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
 
     func closeAll() {
         for session in sessions.values { flusher.close(session.channel) }
-        timer?.task.cancel()
-        timer = nil
-        jobs.removeAll()
+        jobs.cancelAll()
         reportWindow.removeAll()
     }
 
@@ -139,34 +138,19 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
     // MARK: - Timer queue
 
     func schedule(_ job: Job, at due: ContinuousClock.Instant) {
-        jobs.push(job, due: due)
-        armTimer()
+        jobs.schedule(job, at: due)
     }
 
-    private func armTimer() {
-        guard let next = jobs.nextDue else { return }
-        if let timer, timer.at <= next { return }
-        timer?.task.cancel()
-        let task = eventLoop.assumeIsolated().scheduleTask(in: Self.timeAmount(ContinuousClock.now.duration(to: next))) {
-            self.timer = nil
-            self.runDueJobs()
+    /// Runs one due job (the timer calls it in due order).
+    private func run(_ job: Job) {
+        switch job {
+        case .respond(let id, let packet, let answersSubmit):
+            guard let session = sessions[id] else { return }
+            if answersSubmit { session.outstanding -= 1 }
+            write(packet, to: session)
+        case .deliver(let delivery):
+            deliver(delivery)
         }
-        timer = (next, task)
-    }
-
-    private func runDueJobs() {
-        let now = ContinuousClock.now
-        while let job = jobs.popDue(now: now) {
-            switch job {
-            case .respond(let id, let packet, let answersSubmit):
-                guard let session = sessions[id] else { continue }
-                if answersSubmit { session.outstanding -= 1 }
-                write(packet, to: session)
-            case .deliver(let delivery):
-                deliver(delivery)
-            }
-        }
-        armTimer()
     }
 
     // MARK: - Reports and MO (ReportDelivering)

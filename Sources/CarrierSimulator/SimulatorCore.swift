@@ -59,8 +59,7 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
     var messageCounter: UInt64 = 0
     var reportWindow: ReportWindow<Delivery>
     private var nextSessionID = 0
-    private var jobs = TimerQueue<Job>()
-    private var timer: (at: ContinuousClock.Instant, task: Scheduled<Void>)?
+    private let jobs: JobTimer<Job>
 
     init(configuration: SimulatorConfiguration, eventLoop: EventLoop, logger: Logger) {
         self.configuration = configuration
@@ -70,6 +69,8 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
         self.faults = configuration.faults
         self.random = SeededGenerator(seed: configuration.seed)
         self.reportWindow = ReportWindow(limit: configuration.reportWindow)
+        self.jobs = JobTimer(eventLoop: eventLoop)
+        jobs.run = { [weak self] job in self?.run(job) }
     }
 
     // MARK: - Connections
@@ -96,9 +97,7 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
 
     func closeAll() {
         for session in sessions.values { flusher.close(session.channel) }
-        timer?.task.cancel()
-        timer = nil
-        jobs.removeAll()
+        jobs.cancelAll()
         reportWindow.removeAll()
     }
 
@@ -130,36 +129,19 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
     // MARK: - Timer queue
 
     func schedule(_ job: Job, at due: ContinuousClock.Instant) {
-        jobs.push(job, due: due)
-        armTimer()
+        jobs.schedule(job, at: due)
     }
 
-    private func armTimer() {
-        guard let next = jobs.nextDue else { return }
-        if let timer, timer.at <= next { return }
-        timer?.task.cancel()
-        let delay = ContinuousClock.now.duration(to: next)
-        let nanos = max(0, delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000)
-        let task = eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanos)) {
-            self.timer = nil
-            self.runDueJobs()
+    /// Runs one due job (the timer calls it in due order).
+    private func run(_ job: Job) {
+        switch job {
+        case .respond(let id, let packet, let answersSubmit):
+            guard let session = sessions[id] else { return }
+            if answersSubmit { session.outstanding -= 1 }
+            write(packet, to: session)
+        case .deliver(let delivery):
+            deliver(delivery)
         }
-        timer = (next, task)
-    }
-
-    private func runDueJobs() {
-        let now = ContinuousClock.now
-        while let job = jobs.popDue(now: now) {
-            switch job {
-            case .respond(let id, let packet, let answersSubmit):
-                guard let session = sessions[id] else { continue }
-                if answersSubmit { session.outstanding -= 1 }
-                write(packet, to: session)
-            case .deliver(let delivery):
-                deliver(delivery)
-            }
-        }
-        armTimer()
     }
 
     // MARK: - Reports and MO (ReportDelivering)

@@ -1,5 +1,12 @@
-/// A min-heap of jobs by due instant, so the simulator needs one event-loop timer for all
-/// delayed responses and status reports instead of one per message. Ties keep insertion order.
+import NIOCore
+
+/// Jobs by due instant, so a simulator needs one event-loop timer for all delayed responses and
+/// status reports instead of one per message. Ties keep insertion order.
+///
+/// A simulator's delays are mostly constant (every report 5 ms after its submit), so jobs
+/// usually arrive in due order: those go to a FIFO, O(1) each way with no reordering of the
+/// (large) job values. A job due before the FIFO's last one goes to a min-heap; `popDue` takes
+/// the earlier of the two heads.
 struct TimerQueue<Job> {
     private struct Entry {
         let due: ContinuousClock.Instant
@@ -8,17 +15,31 @@ struct TimerQueue<Job> {
         func precedes(_ other: Entry) -> Bool { due < other.due || (due == other.due && order < other.order) }
     }
 
+    /// In due order; `fifo[fifoHead...]` are live.
+    private var fifo: [Entry] = []
+    private var fifoHead = 0
     private var heap: [Entry] = []
     private var nextOrder: UInt64 = 0
 
-    var count: Int { heap.count }
-    var isEmpty: Bool { heap.isEmpty }
+    var count: Int { fifo.count - fifoHead + heap.count }
+    var isEmpty: Bool { count == 0 }
     /// The earliest due instant.
-    var nextDue: ContinuousClock.Instant? { heap.first?.due }
+    var nextDue: ContinuousClock.Instant? {
+        switch (fifoHead < fifo.count ? fifo[fifoHead].due : nil, heap.first?.due) {
+        case (let f?, let h?): min(f, h)
+        case (let f?, nil): f
+        case (nil, let h): h
+        }
+    }
 
     mutating func push(_ job: Job, due: ContinuousClock.Instant) {
-        heap.append(Entry(due: due, order: nextOrder, job: job))
+        let entry = Entry(due: due, order: nextOrder, job: job)
         nextOrder &+= 1
+        if fifoHead == fifo.count || fifo[fifo.count - 1].due <= due {
+            fifo.append(entry)
+            return
+        }
+        heap.append(entry)
         var child = heap.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
@@ -30,7 +51,28 @@ struct TimerQueue<Job> {
 
     /// Removes and returns the earliest job if it is due at `now`.
     mutating func popDue(now: ContinuousClock.Instant) -> Job? {
-        guard let first = heap.first, first.due <= now else { return nil }
+        let fromFIFO: Bool
+        switch (fifoHead < fifo.count, heap.isEmpty) {
+        case (true, true): fromFIFO = true
+        case (true, false): fromFIFO = fifo[fifoHead].precedes(heap[0])
+        case (false, false): fromFIFO = false
+        case (false, true): return nil
+        }
+        if fromFIFO {
+            guard fifo[fifoHead].due <= now else { return nil }
+            let job = fifo[fifoHead].job
+            fifoHead += 1
+            if fifoHead == fifo.count {
+                fifo.removeAll(keepingCapacity: true)
+                fifoHead = 0
+            } else if fifoHead >= 1024, fifoHead * 2 >= fifo.count {
+                fifo.removeFirst(fifoHead)
+                fifoHead = 0
+            }
+            return job
+        }
+        guard heap[0].due <= now else { return nil }
+        let first = heap[0]
         let last = heap.removeLast()
         if !heap.isEmpty {
             heap[0] = last
@@ -48,6 +90,61 @@ struct TimerQueue<Job> {
         return first.job
     }
 
-    mutating func removeAll() { heap.removeAll() }
+    mutating func removeAll() {
+        fifo.removeAll()
+        fifoHead = 0
+        heap.removeAll()
+    }
 }
 
+/// A simulator core's delayed jobs and the one event-loop timer that runs them when due. Used
+/// on the core's event loop only. `run` is called for each due job, in due order; jobs it
+/// schedules that are already due run in the same pass.
+final class JobTimer<Job> {
+    private var jobs = TimerQueue<Job>()
+    private let eventLoop: any EventLoop
+    /// The armed timer and the instant it fires at.
+    private var armedAt: ContinuousClock.Instant?
+    private var task: Scheduled<Void>?
+    /// Set once by the owning core (which holds this timer, so it captures itself weakly).
+    var run: (Job) -> Void = { _ in }
+
+    init(eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
+
+    var count: Int { jobs.count }
+
+    func schedule(_ job: Job, at due: ContinuousClock.Instant) {
+        jobs.push(job, due: due)
+        arm()
+    }
+
+    /// Drops every job and the timer (the simulator is closing).
+    func cancelAll() {
+        task?.cancel()
+        task = nil
+        armedAt = nil
+        jobs.removeAll()
+    }
+
+    private func arm() {
+        guard let next = jobs.nextDue else { return }
+        if let armedAt, armedAt <= next { return }
+        task?.cancel()
+        let delay = ContinuousClock.now.duration(to: next)
+        let nanos = max(0, delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000)
+        armedAt = next
+        task = eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanos)) {
+            self.armedAt = nil
+            self.task = nil
+            self.runDue()
+        }
+    }
+
+    private func runDue() {
+        let now = ContinuousClock.now
+        while let job = jobs.popDue(now: now) { run(job) }
+        arm()
+    }
+}
