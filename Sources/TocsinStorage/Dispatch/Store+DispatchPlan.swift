@@ -41,6 +41,12 @@ extension Store {
         let values = rows.map { r -> [BulkValue] in
             [.int(dispatchID), .int(r.number), .int(r.contactID), .int(Int64(r.carrier)), .int(Int64(r.route)), .int(Int64(priority))]
         }
+        if let direct = sqliteDirect {
+            // Row by row through one prepared statement; a row the dispatch has already changes nothing.
+            return try await directTransaction(direct) { c in
+                try values.reduce(0) { added, row in added + (try c.run(Self.planRowSQL, row)) }
+            }
+        }
         return try await transaction { db in
             let before = try await self.changeCount(in: db)
             let existing = try await self.alreadyPlanned(rows, dispatchID: dispatchID, in: db)
@@ -54,6 +60,12 @@ extension Store {
             return rows.count - existing
         }
     }
+
+    /// One planned delivery bound as `?1` … `?6` (the direct SQLite writer).
+    private static let planRowSQL = """
+        INSERT INTO deliveries (dispatch_id, number, contact_id, carrier, route, priority) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT DO NOTHING
+        """
 
     /// Records that planning is complete with `planned` deliveries in total.
     public func finishPlanning(dispatchID: Int64, planned: Int, at: Date) async throws {

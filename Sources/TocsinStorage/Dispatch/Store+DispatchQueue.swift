@@ -158,7 +158,7 @@ extension Store {
         """
 
     /// Runs `body` on the direct SQLite writer under the store's write lock.
-    private func directTransaction<T: Sendable>(_ direct: SQLiteDirect, _ body: @escaping @Sendable (SQLiteDirect.Connection) throws -> T) async throws -> T {
+    func directTransaction<T: Sendable>(_ direct: SQLiteDirect, _ body: @escaping @Sendable (SQLiteDirect.Connection) throws -> T) async throws -> T {
         try await withWriteLock { try await direct.transaction(body) }
     }
 
