@@ -3,6 +3,7 @@ import CarrierGateway
 import CarrierSimulator
 import Foundation
 import Logging
+import NIOPosix
 import SQLKit
 import TocsinCore
 import TocsinStorage
@@ -53,7 +54,11 @@ final class BenchCarriers: @unchecked Sendable {
     private let listeners: [SGIPListener]
     private let tasks: [Task<Void, any Error>]
 
-    private init(groups: [LinkGroup], simulators: [(String, AnySimulator)], listeners: [SGIPListener]) {
+    /// The simulators' own event loops (nil with an external SMSC).
+    private let simulatorLoops: MultiThreadedEventLoopGroup?
+
+    private init(groups: [LinkGroup], simulators: [(String, AnySimulator)], listeners: [SGIPListener], simulatorLoops: MultiThreadedEventLoopGroup? = nil) {
+        self.simulatorLoops = simulatorLoops
         self.groups = groups
         self.simulators = simulators
         self.listeners = listeners
@@ -81,6 +86,10 @@ final class BenchCarriers: @unchecked Sendable {
             return BenchCarriers(groups: [group], simulators: [], listeners: [])
         }
         var groups: [LinkGroup] = [], simulators: [(String, AnySimulator)] = [], listeners: [SGIPListener] = []
+        // The carriers' side runs on event loops of its own, as it would in other processes: on
+        // the shared two loops, three accounts and three simulators split unevenly, and the
+        // account sharing its loop with two others' work fell behind and set the total time.
+        let simulatorLoops = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         for (carrier, wire) in SimulatedGateways.china {
             let simulated = SimulatorConfiguration(
                 accounts: [BenchAccount.account: BenchAccount.secret], windowSize: window, tps: tps,
@@ -89,7 +98,8 @@ final class BenchCarriers: @unchecked Sendable {
             // allow `reportWindow` per connection; the SGIP SMG has one callback connection, so
             // its window is the sum (with its default 32 the Unicom reports, answered only after
             // their commit, fell seconds behind the submits and set the total time).
-            let sim = AnySimulator.make(wire, configuration: simulated, sgipCallbackWindow: simulated.reportWindow * links)
+            let sim = AnySimulator.make(wire, configuration: simulated, sgipCallbackWindow: simulated.reportWindow * links,
+                                        eventLoopGroup: simulatorLoops)
             let port = try await sim.start()
             var c = config(carrier, wire, host: "127.0.0.1", port: port)
             if wire == .sgip {
@@ -104,7 +114,7 @@ final class BenchCarriers: @unchecked Sendable {
             groups.append(group)
             simulators.append((carrier, sim))
         }
-        return BenchCarriers(groups: groups, simulators: simulators, listeners: listeners)
+        return BenchCarriers(groups: groups, simulators: simulators, listeners: listeners, simulatorLoops: simulatorLoops)
     }
 
     /// Waits until every connection is bound, so log-in is not in the figures.
@@ -133,5 +143,6 @@ final class BenchCarriers: @unchecked Sendable {
         for t in tasks { _ = try? await t.value }
         for l in listeners { await l.stop() }
         for (_, s) in simulators { try? await s.stop() }
+        try? await simulatorLoops?.shutdownGracefully()
     }
 }

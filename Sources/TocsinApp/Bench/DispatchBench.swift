@@ -92,9 +92,10 @@ struct DispatchBench: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(report ? 50 : 1))
             if report, ContinuousClock.now - lastPrint >= .seconds(1), let p = try await dispatcher.progress(of: w.id) {
                 lastPrint = ContinuousClock.now
-                // "awaiting reports" per carrier: submitted, report not recorded yet (a growing figure
-                // means reports are recorded slower than submits are made).
-                let waiting = p.byCarrier.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.submitted)" }.joined(separator: ", ")
+                // Per carrier: still to send + submitted with the report not recorded yet (a growing
+                // second figure means reports are recorded slower than submits are made; a carrier
+                // whose first figure lags the others' will set the total time).
+                let waiting = p.byCarrier.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.pending)+\($0.value.submitted)" }.joined(separator: ", ")
                 FileHandle.standardError.write(Data("  planned \(p.total.planned) pending \(p.total.pending) submitted \(p.total.submitted) (\(waiting)) delivered \(p.total.delivered) failed \(p.total.failed)\n".utf8))
             }
         }

@@ -1,6 +1,8 @@
 import CarrierGateway
 import CarrierSimulator
 import Foundation
+import NIOPosix
+import NIOCore
 
 /// One of the carrier simulators behind one small interface, for `tocsin simulate`, the
 /// benchmarks and (later) the demo.
@@ -15,17 +17,19 @@ public enum AnySimulator: Sendable {
     /// `setReportTarget`), at most `sgipCallbackWindow` unanswered on its one callback connection
     /// (the simulator's default, 32, when nil).
     public static func make(_ wire: CarrierProtocol, configuration: SimulatorConfiguration,
-                            reportHost: String? = nil, reportPort: Int? = nil, sgipCallbackWindow: Int? = nil) -> AnySimulator {
+                            reportHost: String? = nil, reportPort: Int? = nil, sgipCallbackWindow: Int? = nil,
+                            eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) -> AnySimulator {
         let now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        let group = eventLoopGroup
         switch wire {
-        case .smpp: return .smpp(SMPPSimulator(configuration: configuration))
-        case .cmpp2: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v2, unixTime: now)))
-        case .cmpp3: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v3, unixTime: now)))
-        case .smgp: return .smgp(SMGPSimulator(configuration: configuration, options: .init(unixSeconds: now)))
+        case .smpp: return .smpp(SMPPSimulator(configuration: configuration, eventLoopGroup: group))
+        case .cmpp2: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v2, unixTime: now), eventLoopGroup: group))
+        case .cmpp3: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v3, unixTime: now), eventLoopGroup: group))
+        case .smgp: return .smgp(SMGPSimulator(configuration: configuration, options: .init(unixSeconds: now), eventLoopGroup: group))
         case .sgip:
             var options = SGIPSimulator.Options(reportHost: reportHost, reportPort: reportPort, clock: now)
             if let sgipCallbackWindow { options.callbackWindow = max(1, sgipCallbackWindow) }
-            return .sgip(SGIPSimulator(configuration: configuration, options: options))
+            return .sgip(SGIPSimulator(configuration: configuration, options: options, eventLoopGroup: group))
         }
     }
 
