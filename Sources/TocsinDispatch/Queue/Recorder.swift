@@ -115,8 +115,9 @@ final class Recorder: @unchecked Sendable {
                 await wake.wait(timeout: .milliseconds(200))
                 continue
             }
-            await write(changes, stamps: stamps)
-            for c in waiters { c.resume() }
+            if !(await write(changes, stamps: stamps, waiters: waiters)) {
+                for c in waiters { c.resume() }
+            }
         }
         // Cancelled: like a crash, nothing more is written; the waiting senders are let go.
         let (waiters, blocked) = pending.withLock { p in
@@ -132,7 +133,10 @@ final class Recorder: @unchecked Sendable {
         wake.fire()
     }
 
-    private func write(_ changes: [Change], stamps: [DeliveryChanges.Stamps]) async {
+    /// Writes `changes` (retrying while the database fails) and, the moment they are durable,
+    /// answers their reports to the carriers and resumes `waiters`. Returns false when cancelled
+    /// before that (the waiters are then still waiting).
+    private func write(_ changes: [Change], stamps: [DeliveryChanges.Stamps], waiters: [CheckedContinuation<Void, Never>]) async -> Bool {
         var batch = DeliveryChanges()
         batch.stamps = stamps
         for change in changes {
@@ -149,23 +153,28 @@ final class Recorder: @unchecked Sendable {
                 batch.acknowledged.append((id, at))
             }
         }
+        // Runs on the SQLite writer's thread right after the commit. Durable now: the carrier may
+        // forget these reports (a crash before this point leaves them unanswered, and the carrier
+        // delivers them again), and the senders may take their next delivery.
+        let acks = changes.compactMap(\.ack)
+        let durable: @Sendable () -> Void = {
+            for ack in acks { ack.acknowledge() }
+            for c in waiters { c.resume() }
+        }
         var applied = AppliedChanges()
         var failures = 0
         while true {
             do {
-                applied = try await store.apply(batch)
+                applied = try await store.apply(batch, committed: durable)
                 break
             } catch {
                 // The database is unreachable or busy: keep the batch (senders wait) and retry.
                 failures += 1
                 logger.error("dispatch: writing \(changes.count) outcomes failed (\(failures)×), retrying", metadata: ["error": "\(error)"])
                 try? await Task.sleep(for: .milliseconds(min(2_000, 50 * failures)))
-                if Task.isCancelled { return }
+                if Task.isCancelled { return false }
             }
         }
-        // Durable now: the carrier may forget these reports (a crash before this point leaves
-        // them unanswered, and the carrier delivers them again).
-        for change in changes { change.ack?.acknowledge() }
         // Each applied id is counted once, even if the batch held two changes for it.
         var moves: [Move] = []
         moves.reserveCapacity(changes.count)
@@ -184,6 +193,7 @@ final class Recorder: @unchecked Sendable {
             }
         }
         await finish(book.apply(moves, at: clock.now()))
+        return true
     }
 
     /// Tells the workflow about warnings that just finished, and commits their milestones.

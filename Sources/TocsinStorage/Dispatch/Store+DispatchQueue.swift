@@ -52,8 +52,15 @@ extension Store {
     /// Acceptances and reports go in one statement, a report merged into the acceptance of the
     /// same delivery when both are in the batch (the report overtook its submit response); a batch
     /// of only those is one statement without `BEGIN`/`COMMIT`.
-    public func apply(_ changes: DeliveryChanges) async throws -> AppliedChanges {
-        guard !changes.isEmpty else { return AppliedChanges() }
+    ///
+    /// `committed` runs once the batch is durable, before this returns, and only if it returns:
+    /// on the SQLite writer's thread right after its commit (the recorder wakes the senders
+    /// waiting for the commit from there, without a hop back to its own task first).
+    public func apply(_ changes: DeliveryChanges, committed: (@Sendable () -> Void)? = nil) async throws -> AppliedChanges {
+        guard !changes.isEmpty else {
+            committed?()
+            return AppliedChanges()
+        }
         let sink = RowSink<AppliedChanges>(AppliedChanges())
         let (outcomes, accepted, reported) = Self.outcomeRows(changes)
         let onlyOutcomes = changes.closed.isEmpty && changes.requeued.isEmpty && changes.acknowledged.isEmpty && changes.stamps.isEmpty
@@ -66,19 +73,22 @@ extension Store {
         }
         if onlyOutcomes, let direct = sqliteDirect {
             // Row by row through one prepared statement; `changes` says whether the guard held.
-            return try await directTransaction(direct) { c in
-                var applied = AppliedChanges()
-                for row in outcomes {
-                    guard case .int(let id) = row[0], try c.run(Self.outcomeRowSQL, row) == 1 else { continue }
-                    if accepted.contains(id) { applied.accepted.insert(id) }
-                    if reported.contains(id) { applied.reported.insert(id) }
-                }
-                return applied
+            return try await withWriteLock {
+                try await direct.transaction({ c in
+                    var applied = AppliedChanges()
+                    for row in outcomes {
+                        guard case .int(let id) = row[0], try c.run(Self.outcomeRowSQL, row) == 1 else { continue }
+                        if accepted.contains(id) { applied.accepted.insert(id) }
+                        if reported.contains(id) { applied.reported.insert(id) }
+                    }
+                    return applied
+                }, afterCommit: { _ in committed?() })
             }
         }
         let outcomeBinds: [BulkValue] = [.text(Self.json(outcomes))]
         if onlyOutcomes {
             try await fastWrite(outcomeSQL, outcomeBinds, row: record)
+            committed?()
             return try sink.result()
         }
         try await transaction { db in
@@ -101,6 +111,7 @@ extension Store {
             }
             for s in changes.stamps { try await self.writeStamps(s, in: db) }
         }
+        committed?()
         return try sink.result()
     }
 

@@ -46,13 +46,16 @@ final class SQLiteDirect: @unchecked Sendable {
     }
 
     /// Runs `body` inside `BEGIN IMMEDIATE` … `COMMIT` on the connection's thread; rolls back
-    /// if it throws.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+    /// if it throws. `afterCommit` runs on that thread right after the commit, before the caller
+    /// is resumed (whoever waits for the commit can be woken without another hop).
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T,
+                                  afterCommit: (@Sendable (T) -> Void)? = nil) async throws -> T {
         try await thread.runIfActive { [self] in
             try exec("BEGIN IMMEDIATE")
             do {
                 let result = try body(Connection(owner: self))
                 try exec("COMMIT")
+                afterCommit?(result)
                 return result
             } catch {
                 try? exec("ROLLBACK")
