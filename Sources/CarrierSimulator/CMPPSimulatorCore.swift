@@ -9,11 +9,11 @@ import NIOCore
 /// status reports and MO.
 ///
 /// It mirrors ``SimulatorCore`` (whose sessions and jobs hold SMPP PDUs) with CMPP PDUs, and
-/// shares its configuration, counters, `TimerQueue`, the shared `TokenBucket` and the report window
-/// (`ReportDelivering.swift`). Protocol handling lives in `SimulatorCore+CMPP.swift`.
-final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
+/// shares its configuration, counters, the shared `TokenBucket`, the report window
+/// (`ReportDelivering.swift`) and the delayed answers and job timer (`ResponseScheduling.swift`). Protocol handling lives in `SimulatorCore+CMPP.swift`.
+final class CMPPSimulatorCore: RefusesLogins, ResponseScheduling {
     /// One accepted connection.
-    final class Session {
+    final class Session: SimulatedSession {
         let id: Int
         let channel: Channel
         /// The SP_Id after a successful CONNECT.
@@ -39,10 +39,7 @@ final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
         var isReport: Bool { deliver.report != nil }
     }
 
-    enum Job {
-        case respond(session: Int, packet: CMPP.Packet, answersSubmit: Bool)
-        case deliver(Delivery)
-    }
+    typealias Job = SimulatorJob<CMPP.Packet, Delivery>
 
     /// Reassembled long messages kept for ``CMPPSimulator/longMessages()`` (the newest).
     static let longMessageMemory = 1000
@@ -68,7 +65,7 @@ final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
     var messageSequence: UInt16 = 0
     var reportWindow: ReportWindow<Delivery>
     private var nextSessionID = 0
-    private let jobs: JobTimer<Job>
+    let jobs: JobTimer<Job>
 
     init(configuration: SimulatorConfiguration, options: CMPPSimulator.Options, eventLoop: EventLoop, logger: Logger) {
         self.configuration = configuration
@@ -81,7 +78,7 @@ final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
         self.reassembler = Reassembler(timeout: options.reassemblyTimeout)
         self.reportWindow = ReportWindow(limit: configuration.reportWindow)
         self.jobs = JobTimer(eventLoop: eventLoop)
-        jobs.run = { [weak self] job in self?.run(job) }
+        jobs.run = { [weak self] job in self?.runJob(job) }
     }
 
     var layout: CMPP.Layout { options.version }
@@ -130,38 +127,10 @@ final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
         if thenClose { flusher.close(session.channel) }
     }
 
-    /// Answers after the configured delay, or later while responses are stalled.
-    func respond(_ packet: CMPP.Packet, to session: Session, answersSubmit: Bool) {
-        let now = ContinuousClock.now
-        var due = now.advanced(by: configuration.responseDelay)
-        if let stalledUntil, stalledUntil > due { due = stalledUntil }
-        guard due > now else {
-            if answersSubmit { session.outstanding -= 1 }
-            return write(packet, to: session)
-        }
-        schedule(.respond(session: session.id, packet: packet, answersSubmit: answersSubmit), at: due)
-    }
 
-    // MARK: - Timer queue
-
-    func schedule(_ job: Job, at due: ContinuousClock.Instant) {
-        jobs.schedule(job, at: due)
-    }
-
-    /// Runs one due job (the timer calls it in due order).
-    private func run(_ job: Job) {
-        switch job {
-        case .respond(let id, let packet, let answersSubmit):
-            guard let session = sessions[id] else { return }
-            if answersSubmit { session.outstanding -= 1 }
-            write(packet, to: session)
-        case .deliver(let delivery):
-            deliver(delivery)
-        }
-    }
-
-    static func timeAmount(_ duration: Duration) -> TimeAmount {
-        .nanoseconds(max(0, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000))
+    /// Writes an answer now (`ResponseScheduling` delays it, when configured, through the timer).
+    func writeResponse(_ packet: CMPP.Packet, to session: Session) {
+        write(packet, to: session)
     }
 
     // MARK: - Reports and MO (ReportDelivering)
@@ -173,10 +142,6 @@ final class CMPPSimulatorCore: RefusesLogins, ReportDelivering {
     func writeDelivery(_ delivery: Delivery, sequence: UInt32, on session: Int) {
         guard let session = sessions[session] else { return }
         write(CMPP.Packet(sequenceID: sequence, body: .deliver(delivery.deliver)), to: session)
-    }
-
-    func redeliver(_ delivery: Delivery, at due: ContinuousClock.Instant) {
-        schedule(.deliver(delivery), at: due)
     }
 
     /// The next Msg_Id in the spec's layout (cmpp.md §6.4): the gateway's wall-clock time,

@@ -82,7 +82,7 @@ extension SMGPSimulatorCore {
     /// The gateway's own Active_Test every ``SimulatorConfiguration/keepAliveInterval``.
     func scheduleKeepAlive(for session: Session) {
         guard let interval = configuration.keepAliveInterval else { return }
-        session.keepAliveTimer = eventLoop.assumeIsolated().scheduleTask(in: Self.timeAmount(interval)) {
+        session.keepAliveTimer = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(interval)) {
             guard self.sessions[session.id] != nil else { return }
             self.counters.keepAlivesSent += 1
             self.write(SMGPPacket(sequenceID: session.sequence.next(), body: .activeTest), to: session)

@@ -8,13 +8,14 @@ import NIOCore
 /// queue for delayed responses, reports and MO.
 ///
 /// A sibling of ``SimulatorCore`` rather than an extension of it: that core's jobs, deliveries
-/// and writer are typed for SMPP PDUs. This one reuses its building blocks (``TimerQueue``,
-/// ``TokenBucket`` (CarrierSession), ``SeededGenerator``, ``SimulatorConfiguration``, ``SimulatorCounters``,
-/// ``ReportWindow`` through ``ReportDelivering``).
+/// and writer are typed for SMPP PDUs. This one reuses its building blocks (``TokenBucket``
+/// (CarrierSession), ``SeededGenerator``, ``SimulatorConfiguration``, ``SimulatorCounters``,
+/// ``ReportWindow`` through ``ReportDelivering``, delayed answers and ``JobTimer`` through
+/// ``ResponseScheduling``).
 /// The SMGP behaviour itself lives in `SimulatorCore+SMGP.swift` and `SMGPSimulatorCore+Deliveries.swift`.
-final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
+final class SMGPSimulatorCore: RefusesLogins, ResponseScheduling {
     /// One accepted connection.
-    final class Session {
+    final class Session: SimulatedSession {
         let id: Int
         let channel: Channel
         var account: String?
@@ -38,10 +39,7 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
         var isReport: Bool { deliver.isReport }
     }
 
-    enum Job {
-        case respond(session: Int, packet: SMGPPacket, answersSubmit: Bool)
-        case deliver(Delivery)
-    }
+    typealias Job = SimulatorJob<SMGPPacket, Delivery>
 
     let configuration: SimulatorConfiguration
     let options: SMGPSimulator.Options
@@ -64,7 +62,7 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
     var messageCounter: UInt64 = 0
     var reportWindow: ReportWindow<Delivery>
     private var nextSessionID = 0
-    private let jobs: JobTimer<Job>
+    let jobs: JobTimer<Job>
 
     init(configuration: SimulatorConfiguration, options: SMGPSimulator.Options, eventLoop: EventLoop, logger: Logger) {
         self.configuration = configuration
@@ -77,7 +75,7 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
         self.reassembler = Reassembler(timeout: options.reassemblyTimeout)
         self.reportWindow = ReportWindow(limit: configuration.reportWindow)
         self.jobs = JobTimer(eventLoop: eventLoop)
-        jobs.run = { [weak self] job in self?.run(job) }
+        jobs.run = { [weak self] job in self?.runJob(job) }
     }
 
     // MARK: - Connections
@@ -123,34 +121,9 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
         if thenClose { flusher.close(session.channel) }
     }
 
-    /// Answers after the configured delay, or later while responses are stalled.
-    func respond(_ packet: SMGPPacket, to session: Session, answersSubmit: Bool) {
-        let now = ContinuousClock.now
-        var due = now.advanced(by: configuration.responseDelay)
-        if let stalledUntil, stalledUntil > due { due = stalledUntil }
-        guard due > now else {
-            if answersSubmit { session.outstanding -= 1 }
-            return write(packet, to: session)
-        }
-        schedule(.respond(session: session.id, packet: packet, answersSubmit: answersSubmit), at: due)
-    }
-
-    // MARK: - Timer queue
-
-    func schedule(_ job: Job, at due: ContinuousClock.Instant) {
-        jobs.schedule(job, at: due)
-    }
-
-    /// Runs one due job (the timer calls it in due order).
-    private func run(_ job: Job) {
-        switch job {
-        case .respond(let id, let packet, let answersSubmit):
-            guard let session = sessions[id] else { return }
-            if answersSubmit { session.outstanding -= 1 }
-            write(packet, to: session)
-        case .deliver(let delivery):
-            deliver(delivery)
-        }
+    /// Writes an answer now (`ResponseScheduling` delays it, when configured, through the timer).
+    func writeResponse(_ packet: SMGPPacket, to session: Session) {
+        write(packet, to: session)
     }
 
     // MARK: - Reports and MO (ReportDelivering)
@@ -162,14 +135,5 @@ final class SMGPSimulatorCore: RefusesLogins, ReportDelivering {
     func writeDelivery(_ delivery: Delivery, sequence: UInt32, on session: Int) {
         guard let session = sessions[session] else { return }
         write(SMGPPacket(sequenceID: sequence, body: .deliver(delivery.deliver)), to: session)
-    }
-
-    func redeliver(_ delivery: Delivery, at due: ContinuousClock.Instant) {
-        schedule(.deliver(delivery), at: due)
-    }
-
-    /// A NIO delay for a `Duration` (negative → zero).
-    static func timeAmount(_ duration: Duration) -> TimeAmount {
-        .nanoseconds(max(0, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000))
     }
 }

@@ -167,7 +167,7 @@ extension CMPPSimulatorCore {
     /// The gateway's own ACTIVE_TEST every `keepAliveInterval` (cmpp.md §10, C).
     private func scheduleKeepAlive(for session: Session) {
         guard let interval = configuration.keepAliveInterval else { return }
-        session.keepAliveTimer = eventLoop.assumeIsolated().scheduleTask(in: Self.timeAmount(interval)) {
+        session.keepAliveTimer = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(interval)) {
             guard self.sessions[session.id] != nil else { return }
             self.counters.keepAlivesSent += 1
             self.write(CMPP.Packet(sequenceID: session.sequence.next(), body: .activeTest), to: session)

@@ -10,9 +10,9 @@ import NIOCore
 ///
 /// Protocol handling lives in `SimulatorCore+SMPP.swift`; another protocol adds its own
 /// `received` and PDU builders on the same core.
-final class SimulatorCore: RefusesLogins, ReportDelivering {
+final class SimulatorCore: RefusesLogins, ResponseScheduling {
     /// One accepted connection.
-    final class Session {
+    final class Session: SimulatedSession {
         let id: Int
         let channel: Channel
         var account: String?
@@ -36,10 +36,7 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
         let isReport: Bool
     }
 
-    enum Job {
-        case respond(session: Int, packet: SMPP.Packet, answersSubmit: Bool)
-        case deliver(Delivery)
-    }
+    typealias Job = SimulatorJob<SMPP.Packet, Delivery>
 
     let configuration: SimulatorConfiguration
     let eventLoop: EventLoop
@@ -59,7 +56,7 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
     var messageCounter: UInt64 = 0
     var reportWindow: ReportWindow<Delivery>
     private var nextSessionID = 0
-    private let jobs: JobTimer<Job>
+    let jobs: JobTimer<Job>
 
     init(configuration: SimulatorConfiguration, eventLoop: EventLoop, logger: Logger) {
         self.configuration = configuration
@@ -70,7 +67,7 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
         self.random = SeededGenerator(seed: configuration.seed)
         self.reportWindow = ReportWindow(limit: configuration.reportWindow)
         self.jobs = JobTimer(eventLoop: eventLoop)
-        jobs.run = { [weak self] job in self?.run(job) }
+        jobs.run = { [weak self] job in self?.runJob(job) }
     }
 
     // MARK: - Connections
@@ -114,34 +111,9 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
         flusher.write(buffer, to: session.channel)
     }
 
-    /// Answers after the configured delay, or later while responses are stalled.
-    func respond(_ packet: SMPP.Packet, to session: Session, answersSubmit: Bool) {
-        let now = ContinuousClock.now
-        var due = now.advanced(by: configuration.responseDelay)
-        if let stalledUntil, stalledUntil > due { due = stalledUntil }
-        guard due > now else {
-            if answersSubmit { session.outstanding -= 1 }
-            return write(packet, to: session)
-        }
-        schedule(.respond(session: session.id, packet: packet, answersSubmit: answersSubmit), at: due)
-    }
-
-    // MARK: - Timer queue
-
-    func schedule(_ job: Job, at due: ContinuousClock.Instant) {
-        jobs.schedule(job, at: due)
-    }
-
-    /// Runs one due job (the timer calls it in due order).
-    private func run(_ job: Job) {
-        switch job {
-        case .respond(let id, let packet, let answersSubmit):
-            guard let session = sessions[id] else { return }
-            if answersSubmit { session.outstanding -= 1 }
-            write(packet, to: session)
-        case .deliver(let delivery):
-            deliver(delivery)
-        }
+    /// Writes an answer now (`ResponseScheduling` delays it, when configured, through the timer).
+    func writeResponse(_ packet: SMPP.Packet, to session: Session) {
+        write(packet, to: session)
     }
 
     // MARK: - Reports and MO (ReportDelivering)
@@ -153,10 +125,6 @@ final class SimulatorCore: RefusesLogins, ReportDelivering {
     func writeDelivery(_ delivery: Delivery, sequence: UInt32, on session: Int) {
         guard let session = sessions[session] else { return }
         write(SMPP.Packet(.deliverSM(delivery.deliver), sequenceNumber: sequence), to: session)
-    }
-
-    func redeliver(_ delivery: Delivery, at due: ContinuousClock.Instant) {
-        schedule(.deliver(delivery), at: due)
     }
 
     /// A carrier-style message id for the next accepted submit.

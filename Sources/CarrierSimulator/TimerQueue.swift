@@ -113,8 +113,6 @@ final class JobTimer<Job> {
         self.eventLoop = eventLoop
     }
 
-    var count: Int { jobs.count }
-
     func schedule(_ job: Job, at due: ContinuousClock.Instant) {
         jobs.push(job, due: due)
         arm()
@@ -132,10 +130,9 @@ final class JobTimer<Job> {
         guard let next = jobs.nextDue else { return }
         if let armedAt, armedAt <= next { return }
         task?.cancel()
-        let delay = ContinuousClock.now.duration(to: next)
-        let nanos = max(0, delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000)
         armedAt = next
-        task = eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanos)) {
+        // A due instant already past gives a negative amount: NIO runs such a task at once.
+        task = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(ContinuousClock.now.duration(to: next))) {
             self.armedAt = nil
             self.task = nil
             self.runDue()

@@ -20,16 +20,15 @@ public enum AnySimulator: Sendable {
                             reportHost: String? = nil, reportPort: Int? = nil, sgipCallbackWindow: Int? = nil,
                             eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) -> AnySimulator {
         let now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
-        let group = eventLoopGroup
         switch wire {
-        case .smpp: return .smpp(SMPPSimulator(configuration: configuration, eventLoopGroup: group))
-        case .cmpp2: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v2, unixTime: now), eventLoopGroup: group))
-        case .cmpp3: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v3, unixTime: now), eventLoopGroup: group))
-        case .smgp: return .smgp(SMGPSimulator(configuration: configuration, options: .init(unixSeconds: now), eventLoopGroup: group))
+        case .smpp: return .smpp(SMPPSimulator(configuration: configuration, eventLoopGroup: eventLoopGroup))
+        case .cmpp2: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v2, unixTime: now), eventLoopGroup: eventLoopGroup))
+        case .cmpp3: return .cmpp(CMPPSimulator(configuration: configuration, options: .init(version: .v3, unixTime: now), eventLoopGroup: eventLoopGroup))
+        case .smgp: return .smgp(SMGPSimulator(configuration: configuration, options: .init(unixSeconds: now), eventLoopGroup: eventLoopGroup))
         case .sgip:
             var options = SGIPSimulator.Options(reportHost: reportHost, reportPort: reportPort, clock: now)
             if let sgipCallbackWindow { options.callbackWindow = max(1, sgipCallbackWindow) }
-            return .sgip(SGIPSimulator(configuration: configuration, options: options, eventLoopGroup: group))
+            return .sgip(SGIPSimulator(configuration: configuration, options: options, eventLoopGroup: eventLoopGroup))
         }
     }
 

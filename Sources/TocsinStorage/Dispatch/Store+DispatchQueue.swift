@@ -73,16 +73,14 @@ extension Store {
         }
         if onlyOutcomes, let direct = sqliteDirect {
             // Row by row through one prepared statement; `changes` says whether the guard held.
-            return try await withWriteLock {
-                try await direct.transaction({ c in
-                    var applied = AppliedChanges()
-                    for row in outcomes {
-                        guard case .int(let id) = row[0], try c.run(Self.outcomeRowSQL, row) == 1 else { continue }
-                        if accepted.contains(id) { applied.accepted.insert(id) }
-                        if reported.contains(id) { applied.reported.insert(id) }
-                    }
-                    return applied
-                }, afterCommit: { _ in committed?() })
+            return try await directTransaction(direct, afterCommit: { _ in committed?() }) { c in
+                var applied = AppliedChanges()
+                for row in outcomes {
+                    guard case .int(let id) = row[0], try c.run(Self.outcomeRowSQL, row) == 1 else { continue }
+                    if accepted.contains(id) { applied.accepted.insert(id) }
+                    if reported.contains(id) { applied.reported.insert(id) }
+                }
+                return applied
             }
         }
         let outcomeBinds: [BulkValue] = [.text(Self.json(outcomes))]
@@ -168,9 +166,11 @@ extension Store {
         WHERE id = ?1 AND ((?2 IS NOT NULL AND attempts = ?2) OR (?2 IS NULL AND state = 2))
         """
 
-    /// Runs `body` on the direct SQLite writer under the store's write lock.
-    func directTransaction<T: Sendable>(_ direct: SQLiteDirect, _ body: @escaping @Sendable (SQLiteDirect.Connection) throws -> T) async throws -> T {
-        try await withWriteLock { try await direct.transaction(body) }
+    /// Runs `body` on the direct SQLite writer under the store's write lock; `afterCommit` as in
+    /// `SQLiteDirect.transaction`.
+    func directTransaction<T: Sendable>(_ direct: SQLiteDirect, afterCommit: (@Sendable (T) -> Void)? = nil,
+                                        _ body: @escaping @Sendable (SQLiteDirect.Connection) throws -> T) async throws -> T {
+        try await withWriteLock { try await direct.transaction(body, afterCommit: afterCommit) }
     }
 
     /// Moves every delivery of a dispatch in state `from` (and on `route`, when given) to
