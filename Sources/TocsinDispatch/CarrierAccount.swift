@@ -8,6 +8,10 @@ public protocol CarrierAccount: Sendable {
     var configuration: LinkConfiguration { get }
     /// Submits one segment and waits for the carrier's answer (see `LinkGroup.submit`).
     func submit(_ message: OutboundMessage) async throws -> SubmitOutcome
+    /// The same submit without a task: `answered` gets the answer (or the error `submit` would
+    /// throw) on the account's event loop. The returned closure withdraws the submit if it is not
+    /// yet written to a socket (`answered` then gets `CancellationError`); after that it does nothing.
+    func submit(_ message: OutboundMessage, answered: @escaping @Sendable (Result<SubmitOutcome, any Error>) -> Void) -> @Sendable () -> Void
     /// Status reports and MO replies of every connection of the account. One consumer.
     var reports: ReportStream { get }
 }

@@ -95,5 +95,9 @@ final class RecordingAccount: CarrierAccount, @unchecked Sendable {
         lock.withLock { _destinations.append(message.destination) }
         return try await group.submit(message)
     }
+    func submit(_ message: OutboundMessage, answered: @escaping @Sendable (Result<SubmitOutcome, any Error>) -> Void) -> @Sendable () -> Void {
+        lock.withLock { _destinations.append(message.destination) }
+        return group.submit(message, answered: answered)
+    }
     var destinations: [String] { lock.withLock { _destinations } }
 }

@@ -114,6 +114,18 @@ public final class LinkGroup: Service, Sendable {
         }
     }
 
+    /// `submit(_:)` without a task, for callers that run on callbacks: `answered` runs on the
+    /// account's event loop with the carrier's answer or the error `submit(_:)` would throw.
+    /// - Returns: withdraws the submit while it is not yet written to a socket (`answered` then
+    ///   gets `CancellationError`); does nothing once it is.
+    public func submit(_ message: OutboundMessage, answered: @escaping @Sendable (Result<SubmitOutcome, any Error>) -> Void) -> @Sendable () -> Void {
+        let handle = self.handle
+        let promise = handle.eventLoop.makePromise(of: SubmitOutcome.self)
+        promise.futureResult.whenComplete(answered)
+        handle.submit(message, promise: promise)
+        return { handle.cancel(promise) }
+    }
+
     /// The account's health: each connection's state and counters, queue length, throttle pauses.
     public func health() async -> AccountHealth {
         let handle = self.handle

@@ -5,57 +5,107 @@ import TocsinCore
 import TocsinStorage
 
 extension Sender {
-    /// Submits one claimed delivery (every segment) and commits its outcome: accepted with its
-    /// message ids, closed (permanent refusal, expired, stopped), or back to the queue for a retry.
-    func deliver(_ item: ClaimedDelivery) async {
+    /// Starts one claimed delivery on `slot`: submits every segment, one after the other, and
+    /// commits its outcome — accepted with its message ids, closed (permanent refusal, expired,
+    /// stopped), or back to the queue for a retry. The slot goes on once the outcome is durable.
+    func deliver(_ item: ClaimedDelivery, slot: Int) {
         let now = context.clock.now()
         guard let info = context.book.sendInfo(item.dispatchID) else {
-            await context.recorder.commit(.closed(item, .failed, statusCode: nil, reason: "the dispatch of this delivery is unknown to this node", at: now))
+            settle(slot, .closed(item, .failed, statusCode: nil, reason: "the dispatch of this delivery is unknown to this node", at: now))
             return
         }
         if let closed = closedBeforeSending(item, info, now: now) {
-            await context.recorder.commit(closed)
+            settle(slot, closed)
             return
         }
         if now >= item.leaseUntil {
             // Another node may have claimed it by now: do not send, give it back.
-            await context.recorder.commit(.requeued(item, notBefore: now, avoid: nil, reason: nil, release: true))
-            // Queued again now: it outranks whatever less urgent was claimed meanwhile.
-            context.hint.planned(route: route, priority: item.priority)
-            claimWake.fire()
+            let (hint, route, wake) = (context.hint, route, claimWake)
+            settle(slot, .requeued(item, notBefore: now, avoid: nil, reason: nil, release: true)) {
+                // Queued again now: it outranks whatever less urgent was claimed meanwhile.
+                hint.planned(route: route, priority: item.priority)
+                wake.fire()
+            }
             return
         }
+        let messages = info.composer.messages(to: item.number, now: now, expires: info.expires)
+        submit(Segments(item: item, messages: messages, sentAt: now), slot: slot)
+    }
+
+    /// A delivery's segments and the message ids of those accepted so far.
+    struct Segments: Sendable {
+        let item: ClaimedDelivery
+        let messages: [OutboundMessage]
+        let sentAt: Date
         var ids: [String] = []
-        for message in info.composer.messages(to: item.number, now: now, expires: info.expires) {
-            let outcome: SubmitOutcome
-            do {
-                outcome = try await account.submit(message)
-            } catch {
-                await context.recorder.commit(failure(item, error, sentSome: !ids.isEmpty))
-                return
-            }
-            switch outcome {
-            case .accepted(let id):
-                ids.append(id)
-            case .rejected(let rejection) where rejection.retryClass == .permanent:
-                await context.recorder.commit(.closed(item, .failed, statusCode: String(rejection.code), reason: rejection.text, at: context.clock.now()))
-                return
-            case .rejected(let rejection):
-                await context.recorder.commit(retry(item, reason: "\(rejection.text) [\(rejection.retryClass.rawValue)]"))
-                return
-            }
+    }
+
+    /// Submits the next segment of `segments`; the answer continues on the account's event loop.
+    private func submit(_ segments: Segments, slot: Int) {
+        let ticket = SubmitTicket()
+        let withdrawn = buffer.withLock { b -> Bool in
+            // Recalled or closing between two segments: the rest is not sent.
+            if b.recalled.contains(slot) || b.closing { return true }
+            b.tickets[slot] = ticket
+            return false
         }
-        var ready: [(StatusReport, ReportMatcher.Target)] = []
-        let target = ReportMatcher.Target(delivery: item.id, dispatch: item.dispatchID, carrier: item.carrier, decides: true)
-        await context.recorder.commit(.accepted(item, account: name, messageID: ids.first ?? "", sentAt: now)) {
-            ready = context.matcher.register(account: index, messageIDs: ids, target: target)
+        if withdrawn {
+            settle(slot, failure(segments.item, CancellationError(), sentSome: !segments.ids.isEmpty))
+            return
         }
-        for (report, target) in ready {
-            if target.decides {
-                await context.recorder.enqueue(ReportOutcome.change(for: report, target: target, at: context.clock.now()))
+        let message = segments.messages[segments.ids.count]
+        ticket.arm(account.submit(message) { [self] result in
+            answered(result, segments, slot: slot, ticket: ticket)
+        })
+    }
+
+    private func answered(_ result: Result<SubmitOutcome, any Error>, _ segments: Segments, slot: Int, ticket: SubmitTicket) {
+        buffer.withLock { b in
+            if b.tickets[slot] === ticket { b.tickets[slot] = nil }
+        }
+        let item = segments.item
+        switch result {
+        case .failure(let error):
+            settle(slot, failure(item, error, sentSome: !segments.ids.isEmpty))
+        case .success(.accepted(let id)):
+            var segments = segments
+            segments.ids.append(id)
+            if segments.ids.count < segments.messages.count {
+                submit(segments, slot: slot)
             } else {
-                report.acknowledgement?.acknowledge()
+                accepted(segments, slot: slot)
             }
+        case .success(.rejected(let rejection)) where rejection.retryClass == .permanent:
+            settle(slot, .closed(item, .failed, statusCode: String(rejection.code), reason: rejection.text, at: context.clock.now()))
+        case .success(.rejected(let rejection)):
+            settle(slot, retry(item, reason: "\(rejection.text) [\(rejection.retryClass.rawValue)]"))
+        }
+    }
+
+    /// Commits the acceptance. Its message ids are registered for reports right after it is
+    /// queued; a report that overtook its submit response is queued right behind it.
+    private func accepted(_ segments: Segments, slot: Int) {
+        let item = segments.item
+        let target = ReportMatcher.Target(delivery: item.id, dispatch: item.dispatchID, carrier: item.carrier, decides: true)
+        let (matcher, recorder, clock, index) = (context.matcher, context.recorder, context.clock, index)
+        settle(slot, .accepted(item, account: name, messageID: segments.ids.first ?? "", sentAt: segments.sentAt), queued: {
+            for (report, target) in matcher.register(account: index, messageIDs: segments.ids, target: target) {
+                if target.decides {
+                    recorder.enqueueNow(ReportOutcome.change(for: report, target: target, at: clock.now()))
+                } else {
+                    report.acknowledgement?.acknowledge()
+                }
+            }
+        })
+    }
+
+    /// Commits `change` for the delivery of `slot`; once it is durable, `then` runs and the slot
+    /// goes on to its next delivery. If the recorder stopped (a crash), the slot ends.
+    private func settle(_ slot: Int, _ change: Change, queued: () -> Void = {}, then: (@Sendable () -> Void)? = nil) {
+        context.recorder.commit(change, queued: queued) { [self] durable in
+            guard durable else { return endSlot(slot) }
+            then?()
+            advance(slot)
         }
     }
 

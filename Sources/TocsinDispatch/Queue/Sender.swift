@@ -18,9 +18,14 @@ struct SenderContext: Sendable {
 }
 
 /// The sender of one carrier account: a claimer that keeps a small buffer of claimed deliveries
-/// (highest priority first) and one worker per window slot of the account, each submitting one
-/// delivery at a time and waiting for its outcome to be committed before taking the next — so
-/// the window is full, and what a crash can resend is bounded by the window.
+/// (highest priority first) and one slot per window slot of the account, each submitting one
+/// delivery at a time and going on to the next only once its outcome is committed — so the window
+/// is full, and what a crash can resend is bounded by the window.
+///
+/// Slots are not tasks: a slot runs on the callbacks of what it waits for — the carrier's answer
+/// (on the account's event loop), the commit of its outcome (on the SQLite writer's thread, right
+/// after the commit) or a claim (the claim loop hands it a delivery). Each of those takes the
+/// next step at once, without a hop through the cooperative pool (docs/dispatch.md "Sending").
 final class Sender: @unchecked Sendable {
     /// The account's position in the dispatcher (the report matcher's key).
     let index: Int
@@ -33,14 +38,22 @@ final class Sender: @unchecked Sendable {
     let context: SenderContext
     let claimWake = Signal()
 
-    private struct Buffer {
+    struct Buffer {
         var items: [ClaimedDelivery] = []
         var head = 0
-        var waiters: [(worker: Int, continuation: CheckedContinuation<ClaimedDelivery?, Never>)] = []
+        /// Slots waiting for a claim.
+        var idle: [Int] = []
         var closing = false
+        /// Each busy slot's delivery's dispatch (recall finds the slots of a stopped warning).
         var current: [Int: Int64] = [:]
-        var tasks: [Int: Task<Void, Never>] = [:]
+        /// Each slot's submit in a link's queue, to withdraw it (recall, close, cancellation).
+        var tickets: [Int: SubmitTicket] = [:]
+        /// Slots whose delivery was recalled: a submit not yet sent is withdrawn, no further
+        /// segment is sent.
         var recalled: Set<Int> = []
+        /// Slots not ended yet, and `run()` waiting for the last one to end.
+        var active = 0
+        var ended: CheckedContinuation<Void, Never>?
 
         var count: Int { items.count - head }
         mutating func popFirst() -> ClaimedDelivery? {
@@ -55,8 +68,15 @@ final class Sender: @unchecked Sendable {
             defer { items = []; head = 0 }
             return Array(items[head...])
         }
+        /// Ends `n` slots; the continuation to resume when that was the last.
+        mutating func end(_ n: Int) -> CheckedContinuation<Void, Never>? {
+            active -= n
+            guard active == 0, let c = ended else { return nil }
+            ended = nil
+            return c
+        }
     }
-    private let buffer = Locked(Buffer())
+    let buffer = Locked(Buffer())
     /// When the claim loop last looked for leases to renew (only the claim loop uses it).
     private var lastLeaseCheck: Date?
 
@@ -70,56 +90,63 @@ final class Sender: @unchecked Sendable {
         self.context = context
     }
 
-    private var workerCount: Int { max(1, account.configuration.windowSum * context.configuration.workersPerWindowSlot) }
-    private var lowWater: Int { max(workerCount, context.configuration.claimBatch / 2) }
+    private var slotCount: Int { max(1, account.configuration.windowSum * context.configuration.workersPerWindowSlot) }
+    private var lowWater: Int { max(slotCount, context.configuration.claimBatch / 2) }
 
-    /// Claims and sends until `close()` (workers finish their delivery, the buffer goes back to
-    /// the queue) or cancellation (a crash: everything stops where it is).
+    /// Claims and sends until `close()` (slots finish their delivery, the buffer goes back to the
+    /// queue) or cancellation (a crash: nothing more is sent or written; submits not yet written
+    /// to a socket are withdrawn). Returns once every slot has ended.
     func run() async {
-        for i in 0..<workerCount { spawn(i) }
+        let slots = slotCount
+        buffer.withLock { $0.active = slots }
+        for slot in 0..<slots { advance(slot) }
         await withTaskCancellationHandler {
             await claimLoop()
         } onCancel: {
-            let (tasks, waiters) = buffer.withLock { b in
-                b.closing = true
-                defer { b.waiters = [] }
-                return (Array(b.tasks.values), b.waiters)
-            }
-            for t in tasks { t.cancel() }
-            for w in waiters { w.continuation.resume(returning: nil) }
-            claimWake.fire()
+            stopSlots(handBack: false)
         }
-        while let task = buffer.withLock({ $0.tasks.first?.value }) { await task.value }
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let done = buffer.withLock { b -> Bool in
+                if b.active == 0 { return true }
+                b.ended = c
+                return false
+            }
+            if done { c.resume() }
+        }
     }
 
-    /// Graceful stop: no more claims; the buffer is handed back; waiting submits are recalled.
+    /// Graceful stop: no more claims; the buffer is handed back; waiting submits are withdrawn.
     func close() async {
-        let (released, waiters, tasks) = buffer.withLock { b in
-            b.closing = true
-            defer { b.waiters = [] }
-            return (b.drain(), b.waiters, Array(b.tasks.values))
-        }
-        for w in waiters { w.continuation.resume(returning: nil) }
-        for t in tasks { t.cancel() }
-        claimWake.fire()
+        let released = stopSlots(handBack: true)
         for d in released { await context.recorder.enqueue(.requeued(d, notBefore: context.clock.now(), avoid: nil, reason: nil, release: true)) }
     }
 
-    /// Recalls workers waiting in a submit for one of `dispatches` (stop, expiry): a submit not
-    /// yet written to a socket is withdrawn, and the worker is replaced.
-    func recall(_ dispatches: Set<Int64>) {
-        let tasks = buffer.withLock { b -> [Task<Void, Never>] in
-            let workers = b.current.filter { dispatches.contains($0.value) }.map(\.key)
-            b.recalled.formUnion(workers)
-            return workers.compactMap { b.tasks[$0] }
+    /// Closes the buffer: idle slots end, submits still in a link's queue are withdrawn (their
+    /// slots end once that outcome is committed). Returns the buffer when `handBack`.
+    @discardableResult
+    private func stopSlots(handBack: Bool) -> [ClaimedDelivery] {
+        let (released, tickets, last) = buffer.withLock { b in
+            b.closing = true
+            let released = handBack ? b.drain() : []
+            let last = b.end(b.idle.count)
+            b.idle = []
+            return (released, Array(b.tickets.values), last)
         }
-        for t in tasks { t.cancel() }
+        for t in tickets { t.withdraw() }
+        last?.resume()
+        claimWake.fire()
+        return released
     }
 
-    private func spawn(_ worker: Int) {
-        buffer.withLock { b in
-            b.tasks[worker] = Task { [self] in await self.workerLoop(worker) }
+    /// Recalls the slots sending for one of `dispatches` (stop, expiry): a submit not yet written
+    /// to a socket is withdrawn, and no further segment is sent.
+    func recall(_ dispatches: Set<Int64>) {
+        let tickets = buffer.withLock { b -> [SubmitTicket] in
+            let slots = b.current.filter { dispatches.contains($0.value) }.map(\.key)
+            b.recalled.formUnion(slots)
+            return slots.compactMap { b.tickets[$0] }
         }
+        for t in tickets { t.withdraw() }
     }
 
     private func claimLoop() async {
@@ -204,45 +231,50 @@ final class Sender: @unchecked Sendable {
         }
     }
 
-    /// Adds claimed deliveries to the buffer (kept in priority order) and wakes waiting workers.
+    /// Adds claimed deliveries to the buffer (kept in priority order) and starts idle slots.
     private func hand(_ claimed: [ClaimedDelivery]) {
-        var ready: [(CheckedContinuation<ClaimedDelivery?, Never>, ClaimedDelivery)] = []
+        var ready: [(slot: Int, item: ClaimedDelivery)] = []
         var released: [ClaimedDelivery] = []
         buffer.withLock { b in
             if b.closing { released = claimed; return }
             var items = b.drain() + claimed
             items.sort { ($0.priority, $0.id) < ($1.priority, $1.id) }
             b.items = items
-            while !b.waiters.isEmpty, let item = b.popFirst() {
-                let w = b.waiters.removeFirst()
-                b.current[w.worker] = item.dispatchID
-                ready.append((w.continuation, item))
+            while !b.idle.isEmpty, let item = b.popFirst() {
+                let slot = b.idle.removeFirst()
+                b.current[slot] = item.dispatchID
+                ready.append((slot, item))
             }
         }
-        for (c, item) in ready { c.resume(returning: item) }
+        for (slot, item) in ready { advance(slot, with: item) }
         if !released.isEmpty { giveBack(released) }
     }
 
-    /// The next delivery for `worker`, or nil when closing. Hands the buffer back when a more
-    /// urgent priority than its head was planned meanwhile (priority overtaking).
-    private func take(_ worker: Int) async -> ClaimedDelivery? {
+    /// The next delivery for `slot`, or nil: the slot is then idle (`hand` starts it again) or
+    /// ended (closing). Hands the buffer back when a more urgent priority than its head was
+    /// planned meanwhile (priority overtaking).
+    private func take(_ slot: Int) -> ClaimedDelivery? {
         var released: [ClaimedDelivery] = []
-        let item: ClaimedDelivery? = await withCheckedContinuation { c in
-            let urgent = min(context.hint.urgent(route: route), context.hint.ceiling(route: route, within: priorities) ?? .max)
-            let (now, wake): (ClaimedDelivery??, Bool) = buffer.withLock { b in
-                b.current[worker] = nil
-                if b.closing { return (.some(nil), false) }
-                if priorities.contains(urgent), b.count > 0, urgent < b.items[b.head].priority { released = b.drain() }
-                if let item = b.popFirst() {
-                    b.current[worker] = item.dispatchID
-                    return (.some(item), b.count < lowWater)
-                }
-                b.waiters.append((worker, c))
-                return (nil, true)
+        let urgent = min(context.hint.urgent(route: route), context.hint.ceiling(route: route, within: priorities) ?? .max)
+        var last: CheckedContinuation<Void, Never>?
+        let (item, wake): (ClaimedDelivery?, Bool) = buffer.withLock { b in
+            b.current[slot] = nil
+            b.tickets[slot] = nil
+            b.recalled.remove(slot)
+            if b.closing {
+                last = b.end(1)
+                return (nil, false)
             }
-            if wake { claimWake.fire() }
-            if let now { c.resume(returning: now) }
+            if priorities.contains(urgent), b.count > 0, urgent < b.items[b.head].priority { released = b.drain() }
+            if let item = b.popFirst() {
+                b.current[slot] = item.dispatchID
+                return (item, b.count < lowWater)
+            }
+            b.idle.append(slot)
+            return (nil, true)
         }
+        if wake { claimWake.fire() }
+        last?.resume()
         if !released.isEmpty { giveBack(released) }
         return item
     }
@@ -252,16 +284,49 @@ final class Sender: @unchecked Sendable {
         Task { for d in items { await recorder.enqueue(.requeued(d, notBefore: now, avoid: nil, reason: nil, release: true)) } }
     }
 
-    private func workerLoop(_ worker: Int) async {
-        while let item = await take(worker) {
-            await deliver(item)
-            if Task.isCancelled { break }
+    /// Starts `slot` on `first`, else on its next delivery; it runs until it waits for an answer,
+    /// a commit or a claim.
+    func advance(_ slot: Int, with first: ClaimedDelivery? = nil) {
+        if let item = first ?? take(slot) { deliver(item, slot: slot) }
+    }
+
+    /// Ends `slot` because the recorder stopped (a crash): nothing of it is written any more.
+    func endSlot(_ slot: Int) {
+        let last = buffer.withLock { b in
+            b.current[slot] = nil
+            b.tickets[slot] = nil
+            return b.end(1)
         }
-        let respawn = buffer.withLock { b in
-            b.current[worker] = nil
-            b.tasks[worker] = nil
-            return b.recalled.remove(worker) != nil && !b.closing
+        last?.resume()
+    }
+}
+
+/// A submit of a slot waiting in a link's queue, to withdraw (recall, close, cancellation). The
+/// withdrawal may come before the submit is handed to the link: it then happens right after.
+final class SubmitTicket: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancel: (@Sendable () -> Void)?
+    private var withdrawn = false
+
+    /// The link's withdrawal for this submit.
+    func arm(_ cancel: @escaping @Sendable () -> Void) {
+        lock.lock()
+        if withdrawn {
+            lock.unlock()
+            cancel()
+        } else {
+            self.cancel = cancel
+            lock.unlock()
         }
-        if respawn { spawn(worker) }
+    }
+
+    /// Withdraws the submit if it is not written to a socket yet (it then fails with `CancellationError`).
+    func withdraw() {
+        lock.lock()
+        withdrawn = true
+        let c = cancel
+        cancel = nil
+        lock.unlock()
+        c?()
     }
 }

@@ -109,6 +109,39 @@ public struct DeliveryChanges: Sendable {
     public var isEmpty: Bool {
         accepted.isEmpty && closed.isEmpty && requeued.isEmpty && reported.isEmpty && acknowledged.isEmpty && stamps.isEmpty
     }
+
+    /// How many changes (milestones not counted).
+    public var count: Int { accepted.count + closed.count + requeued.count + reported.count + acknowledged.count }
+
+    /// Only acceptances and reports: the batches the direct SQLite writer takes row by row.
+    public var isOnlyOutcomes: Bool {
+        closed.isEmpty && requeued.isEmpty && acknowledged.isEmpty && stamps.isEmpty
+    }
+}
+
+/// A batch of `Store.applyOutcomes`: acceptances and reports only (`DeliveryChanges.isOnlyOutcomes`;
+/// any other batch is written by `apply` after the turn), and what to do the moment it is committed.
+public struct OutcomeBatch: Sendable {
+    public var changes: DeliveryChanges
+    /// Runs right after the commit (on the SQLite writer's thread) with what took effect.
+    public var committed: @Sendable (AppliedChanges) -> Void
+    /// For the batch's owner, when it gives the batch up unwritten (the store never calls it).
+    public var abandoned: @Sendable () -> Void
+
+    public init(changes: DeliveryChanges, committed: @escaping @Sendable (AppliedChanges) -> Void,
+                abandoned: @escaping @Sendable () -> Void = {}) {
+        self.changes = changes
+        self.committed = committed
+        self.abandoned = abandoned
+    }
+}
+
+/// A batch of a `Store.applyOutcomes` turn that was not written (its transaction rolled back, or
+/// the writer could not be reached); the batches before it are committed.
+public struct OutcomeTurnError: Error, CustomStringConvertible {
+    public var batch: OutcomeBatch
+    public var underlying: any Error
+    public var description: String { "\(underlying)" }
 }
 
 /// Which changes of a `DeliveryChanges` batch took effect (delivery ids per kind).

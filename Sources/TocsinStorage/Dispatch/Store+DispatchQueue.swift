@@ -53,17 +53,17 @@ extension Store {
     /// same delivery when both are in the batch (the report overtook its submit response); a batch
     /// of only those is one statement without `BEGIN`/`COMMIT`.
     ///
-    /// `committed` runs once the batch is durable, before this returns, and only if it returns:
-    /// on the SQLite writer's thread right after its commit (the recorder wakes the senders
-    /// waiting for the commit from there, without a hop back to its own task first).
-    public func apply(_ changes: DeliveryChanges, committed: (@Sendable () -> Void)? = nil) async throws -> AppliedChanges {
+    /// `committed` gets what took effect once the batch is durable, before this returns, and only
+    /// if it returns: on the SQLite writer's thread right after its commit (the recorder lets the
+    /// senders waiting for the commit go on from there, without a hop back to its own task first).
+    public func apply(_ changes: DeliveryChanges, committed: (@Sendable (AppliedChanges) -> Void)? = nil) async throws -> AppliedChanges {
         guard !changes.isEmpty else {
-            committed?()
+            committed?(AppliedChanges())
             return AppliedChanges()
         }
         let sink = RowSink<AppliedChanges>(AppliedChanges())
         let (outcomes, accepted, reported) = Self.outcomeRows(changes)
-        let onlyOutcomes = changes.closed.isEmpty && changes.requeued.isEmpty && changes.acknowledged.isEmpty && changes.stamps.isEmpty
+        let onlyOutcomes = changes.isOnlyOutcomes
         let record: @Sendable (FastRow) -> Void = { row in
             guard let id = row.int("id") else { return }
             sink.update { a in
@@ -73,21 +73,16 @@ extension Store {
         }
         if onlyOutcomes, let direct = sqliteDirect {
             // Row by row through one prepared statement; `changes` says whether the guard held.
-            return try await directTransaction(direct, afterCommit: { _ in committed?() }) { c in
-                var applied = AppliedChanges()
-                for row in outcomes {
-                    guard case .int(let id) = row[0], try c.run(Self.outcomeRowSQL, row) == 1 else { continue }
-                    if accepted.contains(id) { applied.accepted.insert(id) }
-                    if reported.contains(id) { applied.reported.insert(id) }
-                }
-                return applied
+            return try await directTransaction(direct, afterCommit: committed) { c in
+                try Self.writeOutcomeRows(outcomes, accepted: accepted, reported: reported, in: c)
             }
         }
         let outcomeBinds: [BulkValue] = [.text(Self.json(outcomes))]
         if onlyOutcomes {
             try await fastWrite(outcomeSQL, outcomeBinds, row: record)
-            committed?()
-            return try sink.result()
+            let applied = try sink.result()
+            committed?(applied)
+            return applied
         }
         try await transaction { db in
             if !outcomes.isEmpty { try await self.fastRun(self.outcomeSQL, outcomeBinds, in: db, row: record) }
@@ -109,8 +104,66 @@ extension Store {
             }
             for s in changes.stamps { try await self.writeStamps(s, in: db) }
         }
-        committed?()
-        return try sink.result()
+        let applied = try sink.result()
+        committed?(applied)
+        return applied
+    }
+
+    /// Writes `first` and then each batch `next()` hands over, every one its own transaction, one
+    /// after the other in a single job of the direct SQLite writer: the group commit's next batch
+    /// starts the moment the previous one is durable, without handing the writer back to a task
+    /// and waiting to get it again. A batch's `committed` runs on the writer's thread right after
+    /// its commit. The turn ends when `next()` has nothing (or nothing it may hand over: see
+    /// `OutcomeBatch`) or after `budget`, so claims and planning wait at most that long for the
+    /// writer. Without the direct writer (PostgreSQL, in-memory SQLite) only `first` is written,
+    /// as `apply` does.
+    ///
+    /// - Throws: `OutcomeTurnError` with the batch whose transaction failed (rolled back; those
+    ///   before it are committed, those after it were never taken).
+    public func applyOutcomes(_ first: OutcomeBatch, budget: Duration, next: @escaping @Sendable () -> OutcomeBatch?) async throws {
+        guard let direct = sqliteDirect, first.changes.isOnlyOutcomes else {
+            do { _ = try await apply(first.changes, committed: first.committed) } catch { throw OutcomeTurnError(batch: first, underlying: error) }
+            return
+        }
+        do {
+            try await withWriteLock {
+                try await direct.session { session in
+                    let deadline = ContinuousClock.now + budget
+                    var batch: OutcomeBatch? = first
+                    while let current = batch {
+                        let (outcomes, accepted, reported) = Self.outcomeRows(current.changes)
+                        let applied: AppliedChanges
+                        do {
+                            applied = try session.transaction { c in
+                                try Self.writeOutcomeRows(outcomes, accepted: accepted, reported: reported, in: c)
+                            }
+                        } catch {
+                            throw OutcomeTurnError(batch: current, underlying: error)
+                        }
+                        current.committed(applied)
+                        batch = ContinuousClock.now < deadline ? next() : nil
+                    }
+                }
+            }
+        } catch let error as OutcomeTurnError {
+            throw error
+        } catch {
+            // The writer could not be reached at all: nothing of `first` was written.
+            throw OutcomeTurnError(batch: first, underlying: error)
+        }
+    }
+
+    /// Acceptances and reports row by row through the prepared `outcomeRowSQL`; `sqlite3_changes`
+    /// says whether the row's guard held.
+    private static func writeOutcomeRows(_ rows: [[BulkValue]], accepted: Set<Int64>, reported: Set<Int64>,
+                                         in c: SQLiteDirect.Connection) throws -> AppliedChanges {
+        var applied = AppliedChanges()
+        for row in rows {
+            guard case .int(let id) = row[0], try c.run(outcomeRowSQL, row) == 1 else { continue }
+            if accepted.contains(id) { applied.accepted.insert(id) }
+            if reported.contains(id) { applied.reported.insert(id) }
+        }
+        return applied
     }
 
     /// One `VALUES` row per delivery for acceptances and reports: `vatt` (attempt) is set for an

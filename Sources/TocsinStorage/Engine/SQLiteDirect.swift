@@ -50,15 +50,32 @@ final class SQLiteDirect: @unchecked Sendable {
     /// is resumed (whoever waits for the commit can be woken without another hop).
     func transaction<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T,
                                   afterCommit: (@Sendable (T) -> Void)? = nil) async throws -> T {
-        try await thread.runIfActive { [self] in
-            try exec("BEGIN IMMEDIATE")
+        try await session { session in
+            let result = try session.transaction(body)
+            afterCommit?(result)
+            return result
+        }
+    }
+
+    /// Runs `body` in one job on the connection's thread, where it may run several transactions
+    /// one after the other (`Session.transaction`) without handing the thread back in between.
+    func session<T: Sendable>(_ body: @escaping @Sendable (Session) throws -> T) async throws -> T {
+        try await thread.runIfActive { [self] in try body(Session(owner: self)) }
+    }
+
+    /// The connection's thread inside `session`.
+    struct Session {
+        fileprivate let owner: SQLiteDirect
+
+        /// Runs `body` inside `BEGIN IMMEDIATE` … `COMMIT`; rolls back if it throws.
+        func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
+            try owner.exec("BEGIN IMMEDIATE")
             do {
-                let result = try body(Connection(owner: self))
-                try exec("COMMIT")
-                afterCommit?(result)
+                let result = try body(Connection(owner: owner))
+                try owner.exec("COMMIT")
                 return result
             } catch {
-                try? exec("ROLLBACK")
+                try? owner.exec("ROLLBACK")
                 throw error
             }
         }
