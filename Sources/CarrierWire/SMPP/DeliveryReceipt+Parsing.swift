@@ -70,8 +70,8 @@ extension SMPP.DeliveryReceipt {
 extension String {
     fileprivate func trimmingSpaces() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace && $0 != "\0" }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace && $0 != "\0" })
+        guard let first = scalars.firstIndex(where: { !$0.isBlankOrNUL }),
+              let last = scalars.lastIndex(where: { !$0.isBlankOrNUL })
         else { return "" }
         return String(scalars[first...last])
     }
