@@ -40,7 +40,7 @@ final class SQLiteDirect: @unchecked Sendable {
             throw SQLiteDirectError(message: "cannot open \(path): \(message)")
         }
         handle = h
-        for pragma in ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"] {
+        for pragma in ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA wal_autocheckpoint = 10000"] {
             try exec(pragma)
         }
     }
