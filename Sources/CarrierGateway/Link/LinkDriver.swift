@@ -36,6 +36,8 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
     var lastError: String?
     private var depth = 0
     var needsFlush = false
+    /// A deferred flush is queued on the loop (`flushLater`).
+    private var flushQueued = false
     private var needsFill = false
     /// The packet behind the `handlePeerRequest`/`rejectPeerRequest` being executed.
     private var currentRequest: A.Wire.Packet?
@@ -133,8 +135,9 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
 
     // MARK: - Feeding the machine
 
-    /// Runs `body`; when the outermost batch ends, fills the window and flushes once.
-    func batch(_ body: () -> Void) {
+    /// Runs `body`; when the outermost batch ends, fills the window and flushes once — or, with
+    /// `deferFlush`, in a task queued behind what the loop has to do already (`flushLater`).
+    func batch(deferFlush: Bool = false, _ body: () -> Void) {
         depth += 1
         body()
         depth -= 1
@@ -146,8 +149,21 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
             depth -= 1
         }
         if needsFlush {
+            if deferFlush { return flushLater() }
             needsFlush = false
             channel?.flush()
+        }
+    }
+
+    /// Flushes in a task queued behind the loop's pending work: whatever that work writes on
+    /// this link goes out in the same segment.
+    private func flushLater() {
+        guard !flushQueued else { return }
+        flushQueued = true
+        eventLoop.assumeIsolated().execute { [weak self] in
+            guard let self else { return }
+            flushQueued = false
+            batch {}
         }
     }
 
@@ -302,14 +318,16 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
         return ReportAcknowledgement { outbox?.post((generation, answer)) }
     }
 
-    /// Writes the acknowledged answers (on the loop) and flushes once.
+    /// Writes the acknowledged answers (on the loop). They are flushed with what the loop writes
+    /// next on the link: a group commit acknowledges its reports and then hands the senders' next
+    /// submits to the loop, so one segment carries both and the carrier reads once.
     @_specialize(where A == CMPPAdapter<CMPP2>)
     @_specialize(where A == CMPPAdapter<CMPP3>)
     @_specialize(where A == SGIPAdapter)
     @_specialize(where A == SMGPAdapter)
     @_specialize(where A == SMPPAdapter)
     func writeAcknowledgements(_ answers: [(generation: Int, packet: A.Wire.Packet)]) {
-        batch {
+        batch(deferFlush: true) {
             for answer in answers {
                 if answer.generation == generation, channel != nil {
                     write(answer.packet)
