@@ -79,10 +79,19 @@ extension LinkDriver {
         channel = nil
     }
 
+    /// Arms the link's one timer for `instant`. A timer already armed for no later is kept: the
+    /// machine moves its next deadline on nearly every PDU (each response moves the window's
+    /// earliest), mostly later, and re-arming each time was a timer cancelled and scheduled per
+    /// message. A tick before anything is due does nothing, and the machine announces its next
+    /// deadline after every tick, so the timer is then armed for it.
     func scheduleTick(at instant: ContinuousClock.Instant) {
+        if tickTimer != nil, let armed = tickArmedFor, armed <= instant { return }
         tickTimer?.cancel()
+        tickArmedFor = instant
         let delay = ContinuousClock.now.duration(to: instant)
         tickTimer = eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(max(0, delay.nanoseconds))) {
+            self.tickTimer = nil
+            self.tickArmedFor = nil
             self.feed(.tick)
         }
     }

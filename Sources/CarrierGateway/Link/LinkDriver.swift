@@ -27,6 +27,8 @@ final class LinkDriver<A: ProtocolAdapter>: LinkDriving {
     /// Bumped whenever a channel is abandoned, so late events from it are ignored.
     var generation = 0
     var tickTimer: Scheduled<Void>?
+    /// When `tickTimer` fires.
+    var tickArmedFor: ContinuousClock.Instant?
     var reconnectTimer: Scheduled<Void>?
     var boundSince: ContinuousClock.Instant?
     var waitingOutLoginFailure = false
