@@ -76,5 +76,11 @@ import Testing
         let long = "1234567890ABCDEF1234567890ABCDEF"
         #expect(SMPP.normalizedMessageID(long.lowercased(), format: .hexadecimal) == long)
         #expect(SMPP.normalizedMessageID("x12", format: .decimal) == "x12")
+        // Blanks and NULs anywhere go, ASCII ones and others (ideographic space, no-break space).
+        #expect(SMPP.normalizedMessageID("\t0A\r\n\0", format: .hexadecimal) == "10")
+        #expect(SMPP.normalizedMessageID("\u{3000}12\u{00A0}3\u{3000}", format: .decimal) == "123")
+        #expect(SMPP.normalizedMessageID("abc-1", format: .opaque) == "abc-1")
+        #expect(SMPP.DeliveryReceipt(parsing: "id:\u{3000}77\u{00A0} stat:DELIVRD\t")?.messageID == "77")
+        #expect(SMPP.DeliveryReceipt(parsing: "id:\u{3000}77\u{00A0} stat:DELIVRD\t")?.stat == "DELIVRD")
     }
 }
