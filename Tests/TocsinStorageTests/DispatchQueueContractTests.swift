@@ -92,4 +92,64 @@ import TocsinTestSupport
             #expect(try await store.deliveries(withMessageIDs: ["m0", "m1", "m2"]).map(\.id).sorted() == [c[0].id, c[2].id].sorted())
         }
     }
+
+    /// The group commit's turn (`applyOutcomes`): on a SQLite file the batch `next` hands over is
+    /// written in the same turn, each batch in its own transaction, and `next` is asked again
+    /// until it has nothing; each batch's `committed` gets what took effect, in order — a report
+    /// in the second batch counts for the acceptance the first one committed. Elsewhere only the
+    /// first batch is written and `next` is not asked.
+    @Test(arguments: TestEngine.available)
+    func aTurnWritesEachBatchAndSaysWhatTookEffect(engine: TestEngine) async throws {
+        try await withTestStore(engine) { store in
+            let dispatch = try await seed(store, count: 3)
+            let c = try await claim(store, 3)
+            var first = DeliveryChanges()
+            first.accepted = [
+                .init(id: c[0].id, attempt: 1, account: "mobile-1", messageID: "m0", at: t0),
+                .init(id: c[1].id, attempt: 2, account: "mobile-1", messageID: "m1", at: t0),   // a stale attempt
+            ]
+            var second = DeliveryChanges()
+            second.accepted = [.init(id: c[2].id, attempt: 1, account: "mobile-1", messageID: "m2", at: t0)]
+            second.reported = [
+                .init(id: c[0].id, state: .delivered, statusCode: "DELIVRD", reason: nil, at: t0),
+                .init(id: c[1].id, state: .delivered, statusCode: "DELIVRD", reason: nil, at: t0),  // never submitted
+            ]
+            let seen = Collected()
+            let secondBatch = OutcomeBatch(changes: second) { seen.append($0) }
+            try await store.applyOutcomes(OutcomeBatch(changes: first) { seen.append($0) }, budget: .seconds(30)) {
+                seen.ask() == 1 ? secondBatch : nil
+            }
+            if store.writesOutcomesRowByRow {
+                #expect(seen.asked == 2)
+            } else {
+                #expect(seen.asked == 0)
+                try await store.applyOutcomes(secondBatch, budget: .seconds(30)) { nil }
+            }
+            let applied = seen.applied
+            #expect(applied.count == 2)
+            #expect(applied.first?.accepted == [c[0].id])
+            #expect(applied.first?.reported.isEmpty == true)
+            #expect(applied.last?.accepted == [c[2].id])
+            #expect(applied.last?.reported == [c[0].id])
+
+            let ledger = try await store.ledger(dispatchID: dispatch, after: nil, limit: 10, carrierNames: ["mobile"])
+            let byID = Dictionary(uniqueKeysWithValues: ledger.map { ($0.seq, $0) })
+            #expect(byID[c[0].id]?.state == DeliveryState.delivered.ledgerName)
+            #expect(byID[c[1].id]?.state == "pending")
+            #expect(byID[c[1].id]?.messageID == nil)
+            #expect(byID[c[2].id]?.state == DeliveryState.submitted.ledgerName)
+            #expect(byID[c[2].id]?.messageID == "m2")
+        }
+    }
+}
+
+/// What a turn's `committed` hooks saw and how often its `next` was asked.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _applied: [AppliedChanges] = []
+    private var _asked = 0
+    func append(_ a: AppliedChanges) { lock.withLock { _applied.append(a) } }
+    func ask() -> Int { lock.withLock { _asked += 1; return _asked } }
+    var applied: [AppliedChanges] { lock.withLock { _applied } }
+    var asked: Int { lock.withLock { _asked } }
 }
