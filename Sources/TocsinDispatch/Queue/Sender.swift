@@ -68,6 +68,12 @@ final class Sender: @unchecked Sendable {
             defer { items = []; head = 0 }
             return Array(items[head...])
         }
+        /// Forgets what `slot` was doing: its delivery is settled.
+        mutating func free(_ slot: Int) {
+            current[slot] = nil
+            tickets[slot] = nil
+            recalled.remove(slot)
+        }
         /// Ends `n` slots; the continuation to resume when that was the last.
         mutating func end(_ n: Int) -> CheckedContinuation<Void, Never>? {
             active -= n
@@ -258,9 +264,7 @@ final class Sender: @unchecked Sendable {
         let urgent = min(context.hint.urgent(route: route), context.hint.ceiling(route: route, within: priorities) ?? .max)
         var last: CheckedContinuation<Void, Never>?
         let (item, wake): (ClaimedDelivery?, Bool) = buffer.withLock { b in
-            b.current[slot] = nil
-            b.tickets[slot] = nil
-            b.recalled.remove(slot)
+            b.free(slot)
             if b.closing {
                 last = b.end(1)
                 return (nil, false)
@@ -293,8 +297,7 @@ final class Sender: @unchecked Sendable {
     /// Ends `slot` because the recorder stopped (a crash): nothing of it is written any more.
     func endSlot(_ slot: Int) {
         let last = buffer.withLock { b in
-            b.current[slot] = nil
-            b.tickets[slot] = nil
+            b.free(slot)
             return b.end(1)
         }
         last?.resume()
